@@ -1,0 +1,3 @@
+from jzhealth_desktop.cli import main
+
+raise SystemExit(main())

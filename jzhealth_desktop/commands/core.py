@@ -1,0 +1,193 @@
+"""Core commands: init, demo, catalogue list, values set/get, check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+
+from ..domain.catalogue import Indicator
+from ..domain.errors import InputError
+from ..domain.values import value_text
+from ..services.aggregate import aggregate_year
+from ..services.context import Context, open_context
+from ..services.demo import load_demo
+from ..services.forms import save_values
+from ..services.station import check_store, configure_station, station
+
+
+def open_for(args: argparse.Namespace) -> Context:
+    ctx = open_context(args.db)
+    st = station(ctx)
+    if st.operator:
+        ctx.user = st.operator
+    return ctx
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="创建或升级数据库 / create or upgrade the store")
+    p.add_argument("--station", choices=("county", "city"), help="站点类型 / station type")
+    p.add_argument("--org", help="县级站的单位代码 / county code for a county station")
+    p.add_argument("--operator", default="", help="操作员 / operator name")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="载入演示数据 / load the demo data set")
+    p.set_defaults(handler=cmd_demo)
+
+    cat = sub.add_parser("catalogue", help="指标目录 / the indicator catalogue")
+    cat_sub = cat.add_subparsers(dest="catalogue_command", required=True)
+    p = cat_sub.add_parser("list", help="列出指标 / list indicators")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_catalogue_list)
+
+    val = sub.add_parser("values", help="数据值 / figures")
+    val_sub = val.add_subparsers(dest="values_command", required=True)
+    p = val_sub.add_parser("set", help="录入数据（校验并记录）/ set figures (validated, audited)")
+    p.add_argument("--org", required=True)
+    p.add_argument("--year", required=True)
+    p.add_argument("--comment", action="append", default=[], metavar="CODE=TEXT", help="说明 / comment")
+    p.add_argument("assignments", nargs="+", metavar="CODE=VALUE")
+    p.set_defaults(handler=cmd_values_set)
+    p = val_sub.add_parser("get", help="查询数据 / show figures")
+    p.add_argument("--org", required=True)
+    p.add_argument("--year", required=True)
+    p.add_argument("--total", action="store_true", help="市级汇总（含下级）/ the city's total over its counties")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_values_get)
+
+    p = sub.add_parser("check", help="完整性检查 / integrity check and schema version")
+    p.set_defaults(handler=cmd_check)
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for item in items:
+        code, sep, value = item.partition("=")
+        if not sep or not code.strip():
+            raise InputError(f"“{item}”应写成 代码=值", f"'{item}' should be CODE={what}")
+        if code.strip() in result:
+            raise InputError(f"指标“{code.strip()}”重复出现", f"indicator '{code.strip()}' given twice")
+        result[code.strip()] = value
+    return result
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    ctx = open_for(args)
+    try:
+        if args.station:
+            configure_station(ctx, args.station, args.org, args.operator or "管理员")
+        print(f"数据库已就绪 / store ready: {ctx.db.path or ctx.db.url}")
+        if ctx.backup_made:
+            print(f"升级前备份 / backup before upgrade: {ctx.backup_made}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    ctx = open_for(args)
+    try:
+        if check_store(ctx).values:
+            raise InputError("数据库中已有数据，演示数据只能载入空库；请用 --db 指定一个新文件",
+                             "the store already holds figures; load the demo into a new store (--db NEW_FILE)")
+        count = load_demo(ctx)
+        print(f"已载入演示数据 {count} 项（县级数字为虚构）/ demo data loaded: {count} values (county figures invented)")
+    finally:
+        ctx.close()
+    return 0
+
+
+def cmd_catalogue_list(args: argparse.Namespace) -> int:
+    ctx = open_for(args)
+    try:
+        rows = []
+        for dom in ctx.catalogue.domains:
+            for code in dom.codes:
+                item = ctx.catalogue.items[code]
+                rows.append({"code": code, "name": item.name, "name_en": item.name_en, "unit": item.unit,
+                             "domain": dom.code, "domain_name": dom.name, "derived": item.derived,
+                             "type": item.type if isinstance(item, Indicator) else "rate"})
+    finally:
+        ctx.close()
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for r in rows:
+            print(f"{r['code']:<28} {r['domain']:<16} {r['unit']:<6} {'计算' if r['derived'] else '填报'}  {r['name']}")
+    return 0
+
+
+def cmd_values_set(args: argparse.Namespace) -> int:
+    entries = _pairs(args.assignments, "VALUE")
+    comments = _pairs(args.comment, "TEXT")
+    ctx = open_for(args)
+    try:
+        result = save_values(ctx, args.org, args.year, entries, comments, source="cli")
+    finally:
+        ctx.close()
+    print(f"已保存，更改 {result.changed} 项 / saved, {result.changed} value(s) changed")
+    for warning in result.warnings:
+        print(f"提示 / note: {warning}")
+    return 0
+
+
+def _json_value(value) -> int | str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value_text(value)
+    return int(value)
+
+
+def cmd_values_get(args: argparse.Namespace) -> int:
+    from ..domain.periods import check_year
+    from ..store import repo
+
+    ctx = open_for(args)
+    try:
+        year = check_year(args.year)
+        unit = ctx.org(args.org)
+        if args.total:
+            values = aggregate_year(ctx, year, unit.code)
+            comments: dict[str, str] = {}
+        else:
+            from ..domain.aggregation import with_rates
+
+            with ctx.db.read() as session:
+                stored = repo.load_values(session, unit.code, year)
+            values = with_rates(ctx.catalogue, {c: sv.value for c, sv in stored.items()})
+            comments = {c: sv.comment for c, sv in stored.items()}
+        rows = []
+        for dom in ctx.catalogue.domains:
+            for code in dom.codes:
+                if values.get(code) is None:
+                    continue
+                item = ctx.catalogue.items[code]
+                rows.append({"code": code, "name": item.name, "value": _json_value(values[code]),
+                             "unit": item.unit, "domain": dom.code, "derived": item.derived,
+                             "comment": comments.get(code, "")})
+    finally:
+        ctx.close()
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif not rows:
+        print(f"{unit.name} {year}年 暂无数据 / no figures")
+    else:
+        for r in rows:
+            print(f"{r['code']:<28} {str(r['value']):>14} {r['unit']:<6} {r['name']}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ctx = open_for(args)
+    try:
+        health = check_store(ctx)
+    finally:
+        ctx.close()
+    print(f"完整性 / integrity: {health.integrity}; 结构版本 / schema: {health.revision}; 数据项 / values: {health.values}")
+    if not health.ok:
+        raise InputError(f"数据库完整性检查未通过：{health.integrity}", f"integrity check failed: {health.integrity}")
+    return 0

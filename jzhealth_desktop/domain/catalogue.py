@@ -1,0 +1,276 @@
+"""The catalogue: domains → sections → indicators, derived rates and rules, read from TOML.
+
+The catalogue is data (``resources/catalogue/*.toml``): adding an indicator or a
+domain needs no code change. This module only parses and checks it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+VALUE_TYPES = ("count", "decimal", "money")
+AGGREGATES = ("sum", "max", "none")
+LEVELS = ("county", "city")
+PER = {"%": 100, "‰": 1000, "/10万": 100000}
+OPS = ("<=", ">=", "==", "<", ">")
+
+
+class CatalogueError(ValueError):
+    """The catalogue files are inconsistent; a developer error, reported with the file and code."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    name_en: str
+    unit: str
+    domain: str
+    section: str
+    order: int
+    type: str = "count"
+    scale: int = 0
+    min: int | None = 0
+    max: int | None = None
+    soft_min: int | None = None
+    soft_max: int | None = None
+    required: bool = False
+    aggregate: str = "sum"
+    level: str = "county"
+    yoy: float | None = None  # soft warning above this % change on last year; None = catalogue default
+    phrase: str = ""
+    note: str = ""
+    derived: bool = False
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A derived indicator: numerator ÷ denominator × factor, computed on read, never stored."""
+
+    code: str
+    name: str
+    name_en: str
+    domain: str
+    section: str
+    order: int
+    numerator: str
+    denominator: str
+    per: str = "%"
+    decimals: int = 2
+    capped: bool = True  # numerator may not exceed denominator (a hard rule)
+    phrase: str = ""
+    note: str = ""
+    derived: bool = True
+
+    @property
+    def factor(self) -> int:
+        return PER[self.per]
+
+    @property
+    def unit(self) -> str:
+        return self.per
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str | None = None
+    constant: int = 0
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str  # "hard" blocks saving; "soft" needs a comment
+    left: tuple[str, ...]
+    op: str
+    right: tuple[str, ...]
+    right_constant: int
+    zh: str
+    en: str
+    domain: str
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.left + self.right
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    name: str
+    name_en: str
+    items: tuple[str, ...]  # indicator and rate codes in reading order
+
+
+@dataclass(frozen=True)
+class Domain:
+    code: str
+    name: str
+    name_en: str
+    order: int
+    sections: tuple[Section, ...]
+    summary: str = ""
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for section in self.sections for code in section.items)
+
+
+@dataclass
+class Catalogue:
+    version: str
+    digest: str
+    yoy_default: float
+    domains: list[Domain] = field(default_factory=list)
+    items: dict[str, Indicator | Rate] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+
+    def domain(self, code: str) -> Domain:
+        for domain in self.domains:
+            if domain.code == code:
+                return domain
+        raise KeyError(code)
+
+    def indicators(self, domain: str | None = None) -> Iterator[Indicator]:
+        for item in self.items.values():
+            if isinstance(item, Indicator) and (domain is None or item.domain == domain):
+                yield item
+
+    def rates(self, domain: str | None = None) -> Iterator[Rate]:
+        for item in self.items.values():
+            if isinstance(item, Rate) and (domain is None or item.domain == domain):
+                yield item
+
+    def rules_touching(self, codes: Iterable[str]) -> list[Rule]:
+        wanted = set(codes)
+        return [rule for rule in self.rules if wanted.intersection(rule.codes)]
+
+
+_CODE = re.compile(r"[a-z][a-z0-9_]*")
+_RULE = re.compile(r"^\s*(.+?)\s*(<=|>=|==|<|>)\s*(.+?)\s*$")
+
+
+def _parse_side(text: str, where: str) -> tuple[tuple[str, ...], int]:
+    codes: list[str] = []
+    constant = 0
+    for part in text.split("+"):
+        part = part.strip()
+        if part.isdigit():
+            constant += int(part)
+        elif _CODE.fullmatch(part):
+            codes.append(part)
+        else:
+            raise CatalogueError(f"{where}: cannot read term '{part}' in a rule")
+    return tuple(codes), constant
+
+
+def parse_rule_check(check: str, where: str) -> tuple[tuple[str, ...], str, tuple[str, ...], int]:
+    match = _RULE.match(check)
+    if not match:
+        raise CatalogueError(f"{where}: rule check '{check}' is not 'a <= b' form")
+    left, left_const = _parse_side(match.group(1), where)
+    right, right_const = _parse_side(match.group(3), where)
+    if left_const:
+        raise CatalogueError(f"{where}: constants belong on the right of '{check}'")
+    return left, match.group(2), right, right_const
+
+
+def _indicator(raw: dict, domain: str, section: str, order: int, where: str) -> Indicator:
+    kind = raw.get("type", "count")
+    if kind not in VALUE_TYPES:
+        raise CatalogueError(f"{where}: {raw.get('code')}: unknown type '{kind}'")
+    scale = int(raw.get("scale", 2 if kind == "money" else 0))
+    if kind == "count" and scale != 0:
+        raise CatalogueError(f"{where}: {raw['code']}: counts have scale 0")
+    aggregate = raw.get("aggregate", "sum")
+    level = raw.get("level", "county")
+    if aggregate not in AGGREGATES or level not in LEVELS:
+        raise CatalogueError(f"{where}: {raw['code']}: bad aggregate/level")
+    return Indicator(
+        code=raw["code"], name=raw["name"], name_en=raw["name_en"], unit=raw.get("unit", ""),
+        domain=domain, section=section, order=order, type=kind, scale=scale,
+        min=raw.get("min", 0), max=raw.get("max"), soft_min=raw.get("soft_min"),
+        soft_max=raw.get("soft_max"), required=bool(raw.get("required", False)),
+        aggregate=aggregate, level=level, yoy=raw.get("yoy"), phrase=raw.get("phrase", ""),
+        note=raw.get("note", ""),
+    )
+
+
+def _rate(raw: dict, domain: str, section: str, order: int, where: str) -> Rate:
+    per = raw.get("per", "%")
+    if per not in PER:
+        raise CatalogueError(f"{where}: {raw.get('code')}: unknown per '{per}'")
+    return Rate(
+        code=raw["code"], name=raw["name"], name_en=raw["name_en"], domain=domain,
+        section=section, order=order, numerator=raw["numerator"], denominator=raw["denominator"],
+        per=per, decimals=int(raw.get("decimals", 2)), capped=bool(raw.get("capped", True)),
+        phrase=raw.get("phrase", ""), note=raw.get("note", ""),
+    )
+
+
+def load_catalogue(folder: Path) -> Catalogue:
+    """Read ``catalogue.toml`` (version, defaults) and every other ``*.toml`` as one domain each."""
+    files = sorted(folder.glob("*.toml"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    head_path = folder / "catalogue.toml"
+    if not head_path.exists():
+        raise CatalogueError(f"{folder}: catalogue.toml is missing")
+    head = tomllib.loads(head_path.read_text(encoding="utf-8"))
+    cat = Catalogue(
+        version=str(head["version"]), digest=digest.hexdigest(),
+        yoy_default=float(head.get("defaults", {}).get("yoy_threshold", 50)),
+    )
+    order = 0
+    for path in files:
+        if path.name == "catalogue.toml":
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        where = path.name
+        dom = data["domain"]
+        sections = []
+        for raw_section in data.get("section", []):
+            items: list[str] = []
+            for kind, builder in (("indicator", _indicator), ("rate", _rate)):
+                for raw in raw_section.get(kind, []):
+                    order += 1
+                    item = builder(raw, dom["code"], raw_section["code"], order, where)
+                    if item.code in cat.items or not _CODE.fullmatch(item.code):
+                        raise CatalogueError(f"{where}: duplicate or malformed code '{item.code}'")
+                    cat.items[item.code] = item
+                    items.append(item.code)
+            sections.append(Section(raw_section["code"], raw_section["name"], raw_section["name_en"], tuple(items)))
+        cat.domains.append(Domain(
+            code=dom["code"], name=dom["name"], name_en=dom["name_en"], order=int(dom.get("order", 999)),
+            sections=tuple(sections), summary=dom.get("summary", ""),
+        ))
+        for raw in data.get("rule", []):
+            left, op, right, const = parse_rule_check(raw["check"], where)
+            cat.rules.append(Rule(raw["code"], raw.get("severity", "hard"), left, op, right, const,
+                                  raw["zh"], raw["en"], dom["code"]))
+    cat.domains.sort(key=lambda d: (d.order, d.code))
+    _check_references(cat)
+    return cat
+
+
+def _check_references(cat: Catalogue) -> None:
+    domain_codes = [d.code for d in cat.domains]
+    if len(set(domain_codes)) != len(domain_codes):
+        raise CatalogueError("duplicate domain code")
+    for rate in cat.rates():
+        for ref in (rate.numerator, rate.denominator):
+            if not isinstance(cat.items.get(ref), Indicator):
+                raise CatalogueError(f"rate {rate.code}: '{ref}' is not a raw indicator")
+    for rule in cat.rules:
+        if rule.severity not in ("hard", "soft"):
+            raise CatalogueError(f"rule {rule.code}: severity must be hard or soft")
+        for ref in rule.codes:
+            if not isinstance(cat.items.get(ref), Indicator):
+                raise CatalogueError(f"rule {rule.code}: '{ref}' is not a raw indicator")

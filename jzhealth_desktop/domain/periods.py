@@ -1,0 +1,21 @@
+"""Reporting periods. Only years for now; the year range is the one the forms accept."""
+
+from __future__ import annotations
+
+from .errors import InputError
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+def check_year(year: int | str) -> int:
+    try:
+        value = int(str(year).strip())
+    except ValueError:
+        raise InputError(f"年份“{year}”不是整数", f"year '{year}' is not a whole number") from None
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise InputError(
+            f"年份 {value} 超出范围（{MIN_YEAR}–{MAX_YEAR}）",
+            f"year {value} is outside {MIN_YEAR}-{MAX_YEAR}",
+        )
+    return value

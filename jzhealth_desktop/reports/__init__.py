@@ -1,0 +1,1 @@
+"""ReportLab documents: annual statistical report, newspaper-style special page, blank forms."""

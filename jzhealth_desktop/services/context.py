@@ -1,0 +1,82 @@
+"""The open program state every service works on: store, catalogue, org units, who is acting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.catalogue import Catalogue, load_catalogue
+from ..domain.errors import InputError
+from ..domain.orgunits import OrgUnit, parse_org_units
+from ..paths import catalogue_dir, resources_dir
+from ..store.engine import Database, resolve_url
+from ..store.migrate import ensure_schema
+from ..store.models import OrgUnitRow
+from ..store.sync import get_setting, put_setting, sync_catalogue, sync_org_units
+
+
+@lru_cache(maxsize=4)
+def _catalogue(folder: str) -> Catalogue:
+    return load_catalogue(Path(folder))
+
+
+def shipped_catalogue() -> Catalogue:
+    return _catalogue(str(catalogue_dir()))
+
+
+def shipped_org_units() -> list[OrgUnit]:
+    return parse_org_units((resources_dir() / "org-units.csv").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Context:
+    db: Database
+    catalogue: Catalogue
+    org_units: dict[str, OrgUnit]
+    user: str = "system"
+    backup_made: Path | None = None
+    settings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def city(self) -> OrgUnit:
+        return next(u for u in self.org_units.values() if u.level == "city")
+
+    def counties(self) -> list[OrgUnit]:
+        return sorted((u for u in self.org_units.values() if u.level == "county"), key=lambda u: u.order)
+
+    def org(self, code: str) -> OrgUnit:
+        unit = self.org_units.get(str(code).strip())
+        if unit is None:
+            raise InputError(f"未知的单位代码“{code}”", f"unknown org-unit code '{code}'")
+        return unit
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self.db.read() as session:
+            return get_setting(session, key, default)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_context(db: str | None = None, user: str = "system", catalogue: Catalogue | None = None) -> Context:
+    """Open (creating or migrating if needed) the store at ``db`` and bring its catalogue up to date."""
+    url = resolve_url(db)
+    database = Database(url)
+    try:
+        backup = ensure_schema(database)
+        cat = catalogue or shipped_catalogue()
+        with database.write() as session:
+            # The CSV seeds the org units once; after that the store's table is the truth (editable).
+            if not get_setting(session, "org_units_synced"):
+                sync_org_units(session, shipped_org_units())
+                put_setting(session, "org_units_synced", "1")
+            sync_catalogue(session, cat)
+            units = [OrgUnit(r.code, r.name, r.name_en, r.level, r.parent_code, r.sort_order)
+                     for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.active))]
+    except Exception:
+        database.dispose()
+        raise
+    return Context(db=database, catalogue=cat, org_units={u.code: u for u in units}, user=user, backup_made=backup)

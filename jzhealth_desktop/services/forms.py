@@ -1,0 +1,244 @@
+"""Enter and read one org unit's figures: validated, atomic, audited.
+
+``save_values`` is the one write path for typed figures (form, CLI, grid
+paste): it parses every entry, checks the whole year against the catalogue's
+rules, and either writes all changes with their audit rows in one transaction
+or raises and writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping
+
+from ..domain.catalogue import Indicator, Rate
+from ..domain.derived import all_rates
+from ..domain.errors import InputError
+from ..domain.periods import check_year
+from ..domain.rules import HARD, SOFT, Issue, blocking, check, needing_comment
+from ..domain.values import Value, fit_scale, to_decimal, to_scaled, value_text
+from ..store import repo
+from .context import Context
+
+MAX_LISTED = 20
+
+
+class ValidationFailed(InputError):
+    """The save was refused; ``issues`` names every offending field."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        shown = issues[:MAX_LISTED]
+        more = len(issues) - len(shown)
+        zh = "；".join(i.zh for i in shown) + (f"；另有 {more} 处" if more else "")
+        en = "; ".join(i.en for i in shown) + (f"; and {more} more" if more else "")
+        super().__init__(f"未保存，{len(issues)} 处需要处理：{zh}", f"not saved, {len(issues)} problem(s): {en}")
+
+
+@dataclass
+class Form:
+    org: str
+    year: int
+    domain: str
+    status: str
+    values: dict[str, Value]
+    comments: dict[str, str]
+    last_year: dict[str, Value]
+    rates: dict[str, Decimal | None]
+    meta: dict[str, repo.StoredValue] = field(default_factory=dict)
+
+
+@dataclass
+class SaveResult:
+    changed: int
+    warnings: list[Issue]
+
+
+def parse_entry(ind: Indicator, raw: object) -> Value | None:
+    """One typed entry → exact value (None clears it). Raises InputError naming the field."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        return fit_scale(to_decimal(raw), ind.scale)
+    except InputError as exc:
+        raise InputError(f"「{ind.name}」：{exc.zh}", f"{ind.name_en}: {exc.en}") from None
+
+
+def _resolve(ctx: Context, org: str, codes: list[str], domain: str | None) -> list[Indicator]:
+    cat = ctx.catalogue
+    unknown = [c for c in codes if c not in cat.items]
+    if unknown:
+        raise InputError(f"未知的指标代码：{', '.join(unknown)}", f"unknown indicator code(s): {', '.join(unknown)}")
+    indicators = []
+    for code in codes:
+        item = cat.items[code]
+        if isinstance(item, Rate):
+            raise InputError(f"「{item.name}」由「{cat.items[item.numerator].name}」和「{cat.items[item.denominator].name}」计算得出，不能直接填写",
+                             f"{item.name_en} is computed from its numerator and denominator and cannot be entered")
+        if domain is not None and item.domain != domain:
+            raise InputError(f"指标“{code}”不属于本表", f"indicator '{code}' is not on the '{domain}' form")
+        if item.level == "city" and ctx.org(org).level != "city":
+            raise InputError(f"「{item.name}」只能由市级填报", f"{item.name_en} is entered by the city only")
+        indicators.append(item)
+    return indicators
+
+
+def parse_entries(ctx: Context, org: str, entries: Mapping[str, object], domain: str | None = None
+                  ) -> tuple[dict[str, Value | None], list[Issue]]:
+    """Parse every entry; unparseable ones come back as hard issues instead of values."""
+    parsed: dict[str, Value | None] = {}
+    issues: list[Issue] = []
+    for ind in _resolve(ctx, org, list(entries), domain):
+        try:
+            parsed[ind.code] = parse_entry(ind, entries[ind.code])
+        except InputError as exc:
+            issues.append(Issue(ind.code, HARD, exc.zh, exc.en, "type"))
+    return parsed, issues
+
+
+def _merge(stored: Mapping[str, repo.StoredValue], parsed: Mapping[str, Value | None]) -> dict[str, Value]:
+    merged = {code: sv.value for code, sv in stored.items()}
+    for code, value in parsed.items():
+        if value is None:
+            merged.pop(code, None)
+        else:
+            merged[code] = value
+    return merged
+
+
+def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
+             comments: Mapping[str, str] | None = None, domain: str | None = None) -> list[Issue]:
+    """Every issue the entries would raise, without writing (for live checking in forms)."""
+    year = check_year(year)
+    ctx.org(org)
+    parsed, issues = parse_entries(ctx, org, entries, domain)
+    with ctx.db.read() as session:
+        stored = repo.load_values(session, org, year)
+        last = repo.load_plain(session, org, [year - 1])[year - 1]
+    merged = _merge(stored, {c: v for c, v in parsed.items()})
+    bad = {i.code for i in issues}
+    issues += [i for i in check(ctx.catalogue, merged, last, [c for c in entries if c not in bad]) if i.code not in bad]
+    return issues
+
+
+def _locked(ctx: Context, session, org: str, year: int, domains: set[str]) -> None:
+    for dom in sorted(domains):
+        sub = repo.submission_status(session, org, year, dom)
+        if sub is not None and sub.status == "approved":
+            name = ctx.catalogue.domain(dom).name
+            when = sub.changed_at.strftime("%Y-%m-%d %H:%M")
+            raise InputError(f"「{name}」{year}年数据已由 {sub.changed_by} 于 {when} 审核通过并锁定，不能修改",
+                             f"{dom} {year} was approved by {sub.changed_by} at {when} and is locked")
+
+
+def save_values(ctx: Context, org: str, year: int, entries: Mapping[str, object],
+                comments: Mapping[str, str] | None = None, source: str = "form",
+                domain: str | None = None) -> SaveResult:
+    """Validate and write ``entries`` ({code: text|int|Decimal|None}) for one org unit and year, all or nothing."""
+    year = check_year(year)
+    org = ctx.org(org).code
+    parsed, comments, bad = prepare(ctx, org, entries, comments, domain)
+    with ctx.db.write() as session:
+        return apply(ctx, session, org, year, parsed, comments, source, prior=bad)
+
+
+def prepare(ctx: Context, org: str, entries: Mapping[str, object], comments: Mapping[str, str] | None,
+            domain: str | None = None) -> tuple[dict[str, Value | None], dict[str, str], list[Issue]]:
+    """Parse entries and tidy comments; entries that are not valid values come back as hard issues."""
+    comments = {c: (t or "").strip() for c, t in (comments or {}).items()}
+    parsed, issues = parse_entries(ctx, org, {**{c: None for c in comments if c not in entries}, **entries}, domain)
+    for code in comments:
+        if code not in entries:  # a comment alone keeps the stored value
+            parsed.pop(code, None)
+    return parsed, comments, issues
+
+
+def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value | None],
+          comments: Mapping[str, str], source: str, require_comments: bool = True,
+          prior: list[Issue] | None = None) -> SaveResult:
+    """Check and write parsed entries inside the caller's write transaction (raises to roll it back).
+
+    ``prior`` are issues found while parsing; they are reported together with the rule checks.
+    """
+    cat = ctx.catalogue
+    touched = set(parsed) | set(comments)
+    _locked(ctx, session, org, year, {cat.items[c].domain for c in touched})
+    stored = repo.load_values(session, org, year)
+    last = repo.load_plain(session, org, [year - 1])[year - 1]
+    found = check(cat, _merge(stored, parsed), last, sorted(touched))
+    hard = list(prior or []) + blocking(found)
+    if hard:
+        raise ValidationFailed(hard)
+    if require_comments:
+        uncommented = needing_comment(found, {c: sv.comment for c, sv in stored.items()} | dict(comments))
+        if uncommented:
+            raise ValidationFailed(uncommented)
+    changed = _write(ctx, session, org, year, parsed, comments, stored, source)
+    for dom in {cat.items[c].domain for c in touched}:
+        sub = repo.ensure_draft(session, org, year, dom, ctx.user)
+        if changed and sub.status == "returned":
+            sub.status, sub.changed_by, sub.changed_at = "draft", ctx.user, repo.utcnow()
+    return SaveResult(changed=changed, warnings=[i for i in found if i.severity == SOFT])
+
+
+def _write(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value | None],
+           comments: Mapping[str, str], stored: Mapping[str, repo.StoredValue], source: str) -> int:
+    now = repo.utcnow()
+    rows, cleared, audit = [], [], []
+    for code in sorted(set(parsed) | set(comments)):
+        ind = ctx.catalogue.items[code]
+        old = stored.get(code)
+        new_value = parsed[code] if code in parsed else (old.value if old else None)
+        new_comment = comments.get(code, old.comment if old else "")
+        if new_value is None:
+            if old is not None:
+                cleared.append(code)
+                audit.append(_audit(ctx, org, year, code, "value", value_text(old.value), "", source))
+            continue
+        value_changed = old is None or value_text(old.value) != value_text(new_value)
+        comment_changed = (old.comment if old else "") != new_comment
+        if not (value_changed or comment_changed):
+            continue
+        rows.append({"code": code, "num": to_scaled(new_value, ind.scale), "scale": ind.scale,
+                     "comment": new_comment, "user": ctx.user, "at": now})
+        if value_changed:
+            audit.append(_audit(ctx, org, year, code, "value", value_text(old.value) if old else "",
+                                value_text(new_value), source))
+        if comment_changed:
+            audit.append(_audit(ctx, org, year, code, "comment", old.comment if old else "", new_comment, source))
+    repo.upsert_values(session, org, year, rows, set(stored))
+    repo.delete_values(session, org, year, cleared)
+    repo.append_audit(session, audit)
+    return len(rows) + len(cleared)
+
+
+def _audit(ctx: Context, org: str, year: int, code: str, action: str, old: str, new: str, source: str) -> dict:
+    return {"user_name": ctx.user, "action": action, "org_code": org, "year": year, "subject": code,
+            "old_text": old, "new_text": new, "source": source}
+
+
+def save_form(ctx: Context, org: str, year: int, domain: str, entries: Mapping[str, object],
+              comments: Mapping[str, str] | None = None, source: str = "form") -> SaveResult:
+    """Save one (org unit, year, domain) form."""
+    ctx.catalogue.domain(domain)
+    return save_values(ctx, org, year, entries, comments, source, domain)
+
+
+def read_form(ctx: Context, org: str, year: int, domain: str) -> Form:
+    """The form's stored values and comments, last year's values beside them, and its rates."""
+    year = check_year(year)
+    org = ctx.org(org).code
+    dom = ctx.catalogue.domain(domain)
+    codes = [c for c in dom.codes if isinstance(ctx.catalogue.items[c], Indicator)]
+    with ctx.db.read() as session:
+        stored = repo.load_values(session, org, year, codes)
+        last = repo.load_values(session, org, year - 1, codes)
+        sub = repo.submission_status(session, org, year, domain)
+    values = {c: sv.value for c, sv in stored.items()}
+    return Form(
+        org=org, year=year, domain=domain, status=sub.status if sub else ("draft" if stored else "empty"),
+        values=values, comments={c: sv.comment for c, sv in stored.items() if sv.comment},
+        last_year={c: sv.value for c, sv in last.items()}, rates=all_rates(ctx.catalogue, values, domain),
+        meta=stored,
+    )

@@ -1,0 +1,112 @@
+"""Bring a store to the program's schema, refusing what it cannot open safely.
+
+Before anything writes to a SQLite file it is inspected read-only: a file that
+is not SQLite, or a store from a newer program, is refused untouched. An
+existing store is backed up (SQLite online backup) before a migration runs.
+Alembic is imported only when a migration is due, to keep start-up quick.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from ..domain.errors import StoreError
+from ..paths import backups_dir, migrations_dir
+from .engine import Database
+
+HEAD = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
+
+
+def _ro_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def inspect_sqlite_file(path: Path) -> str | None:
+    """The store's schema revision, or None for a missing or empty file. Opens read-only."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(_ro_uri(path), uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise StoreError(
+                        f"“{path.name}”不是本程序的数据文件（缺少版本信息）",
+                        f"'{path.name}' is not a jzhealth store (no schema version)",
+                    )
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"“{path.name}”不是有效的 SQLite 数据文件，或已损坏：{exc}",
+            f"'{path.name}' is not a valid SQLite store or is damaged: {exc}",
+        ) from None
+    return row[0] if row else None
+
+
+def check_revision(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise StoreError(
+            f"数据文件“{where}”来自更新版本的程序（结构版本 {revision}），请升级本程序后再打开；文件未被改动",
+            f"store '{where}' was written by a newer program (schema {revision}); upgrade the program. "
+            "The file was not touched",
+        )
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def backup_sqlite(path: Path, reason: str) -> Path:
+    """Copy a SQLite store with the online backup API to ``backups/`` with a timestamped name."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups_dir() / f"{path.stem}-{stamp}-{reason}.sqlite"
+    src = sqlite3.connect(_ro_uri(path), uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(db: Database, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+
+
+def ensure_schema(db: Database) -> Path | None:
+    """Refuse unknown schemas; migrate older ones after a backup. Returns the backup made, if any."""
+    where = str(db.path or db.url)
+    if db.path is not None:
+        revision = inspect_sqlite_file(db.path)
+    else:
+        revision = current_revision(db)
+    check_revision(revision, where)
+    if revision == HEAD:
+        return None
+    backup = None
+    if revision is not None and db.path is not None:
+        backup = backup_sqlite(db.path, f"pre-{HEAD}")
+    upgrade(db)
+    return backup

@@ -1,0 +1,139 @@
+"""Queries on values, targets, submissions and the audit log, written for speed (Core, not ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from ..domain.values import Value, from_scaled
+from .models import AuditEntry, DataValue, Submission, Target
+
+DV = DataValue.__table__
+AUDIT = AuditEntry.__table__
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class StoredValue:
+    value: Value
+    comment: str
+    updated_by: str
+    updated_at: datetime
+    version: int
+
+
+def load_values(session: Session, org: str, year: int, codes: Iterable[str] | None = None) -> dict[str, StoredValue]:
+    query = select(DV.c.indicator_code, DV.c.num, DV.c.scale, DV.c.comment, DV.c.updated_by,
+                   DV.c.updated_at, DV.c.version).where(DV.c.org_code == org, DV.c.year == year)
+    if codes is not None:
+        query = query.where(DV.c.indicator_code.in_(list(codes)))
+    return {code: StoredValue(from_scaled(num, scale), comment, by, at, version)
+            for code, num, scale, comment, by, at, version in session.execute(query)}
+
+
+def load_plain(session: Session, org: str, years: Sequence[int]) -> dict[int, dict[str, Value]]:
+    """Just the values of several years at once: {year: {code: value}}."""
+    result: dict[int, dict[str, Value]] = {year: {} for year in years}
+    query = select(DV.c.year, DV.c.indicator_code, DV.c.num, DV.c.scale).where(
+        DV.c.org_code == org, DV.c.year.in_(list(years)))
+    for year, code, num, scale in session.execute(query):
+        result[year][code] = from_scaled(num, scale)
+    return result
+
+
+def upsert_values(session: Session, org: str, year: int, rows: list[dict], existing: set[str]) -> None:
+    """rows: {code, num, scale, comment, user, at}; ``existing`` are the codes that already have a row."""
+    new = [r for r in rows if r["code"] not in existing]
+    old = [r for r in rows if r["code"] in existing]
+    if new:
+        session.execute(insert(DV), [
+            {"org_code": org, "year": year, "indicator_code": r["code"], "num": r["num"], "scale": r["scale"],
+             "comment": r["comment"], "updated_by": r["user"], "updated_at": r["at"], "version": 1}
+            for r in new])
+    if old:
+        stmt = (update(DV)
+                .where(DV.c.org_code == org, DV.c.year == year, DV.c.indicator_code == bindparam("b_code"))
+                .values(num=bindparam("b_num"), scale=bindparam("b_scale"), comment=bindparam("b_comment"),
+                        updated_by=bindparam("b_user"), updated_at=bindparam("b_at"), version=DV.c.version + 1))
+        session.connection().execute(stmt, [
+            {"b_code": r["code"], "b_num": r["num"], "b_scale": r["scale"], "b_comment": r["comment"],
+             "b_user": r["user"], "b_at": r["at"]} for r in old])
+
+
+def delete_values(session: Session, org: str, year: int, codes: Iterable[str]) -> None:
+    codes = list(codes)
+    if codes:
+        session.execute(delete(DV).where(DV.c.org_code == org, DV.c.year == year, DV.c.indicator_code.in_(codes)))
+
+
+def append_audit(session: Session, rows: list[dict]) -> None:
+    """Audit rows: {user_name, action, org_code, year, subject, old_text, new_text, source, detail}."""
+    if rows:
+        at = utcnow()
+        session.execute(insert(AUDIT), [{"at": at, "detail": "", **row} for row in rows])
+
+
+def sums_and_maxes(session: Session, year: int, orgs: Sequence[str]) -> tuple[dict[str, Value], dict[str, Value]]:
+    """Per indicator, the exact sum and the maximum over ``orgs`` for ``year``."""
+    query = (select(DV.c.indicator_code, DV.c.scale, func.sum(DV.c.num), func.max(DV.c.num))
+             .where(DV.c.year == year, DV.c.org_code.in_(list(orgs)))
+             .group_by(DV.c.indicator_code, DV.c.scale))
+    sums: dict[str, Value] = {}
+    maxes: dict[str, Value] = {}
+    for code, scale, total, largest in session.execute(query):
+        total_v, largest_v = from_scaled(int(total), scale), from_scaled(int(largest), scale)
+        sums[code] = sums[code] + total_v if code in sums else total_v
+        maxes[code] = max(maxes[code], largest_v) if code in maxes else largest_v
+    return sums, maxes
+
+
+def values_by_org(session: Session, year: int, orgs: Sequence[str], codes: Iterable[str] | None = None
+                  ) -> dict[str, dict[str, Value]]:
+    result: dict[str, dict[str, Value]] = {org: {} for org in orgs}
+    query = select(DV.c.org_code, DV.c.indicator_code, DV.c.num, DV.c.scale).where(
+        DV.c.year == year, DV.c.org_code.in_(list(orgs)))
+    if codes is not None:
+        query = query.where(DV.c.indicator_code.in_(list(codes)))
+    for org, code, num, scale in session.execute(query):
+        result[org][code] = from_scaled(num, scale)
+    return result
+
+
+def submission_status(session: Session, org: str, year: int, domain: str) -> Submission | None:
+    return session.get(Submission, (org, year, domain))
+
+
+def ensure_draft(session: Session, org: str, year: int, domain: str, user: str) -> Submission:
+    row = session.get(Submission, (org, year, domain))
+    if row is None:
+        row = Submission(org_code=org, year=year, domain_code=domain, status="draft", changed_by=user,
+                         changed_at=utcnow(), reason="", version=1)
+        session.add(row)
+    return row
+
+
+def targets_for(session: Session, year: int, org: str) -> dict[str, tuple[Decimal | int, str]]:
+    query = select(Target.indicator_code, Target.num, Target.scale, Target.comparison).where(
+        Target.year == year, Target.org_code == org)
+    return {code: (from_scaled(num, scale), comparison) for code, num, scale, comparison in session.execute(query)}
+
+
+
+def yearly_totals(session: Session, code: str, orgs: Sequence[str], first: int, last: int) -> dict[int, Value]:
+    """{year: Σ value over orgs} for one indicator, years that have any value only."""
+    query = (select(DV.c.year, DV.c.scale, func.sum(DV.c.num))
+             .where(DV.c.indicator_code == code, DV.c.org_code.in_(list(orgs)), DV.c.year.between(first, last))
+             .group_by(DV.c.year, DV.c.scale))
+    totals: dict[int, Value] = {}
+    for year, scale, total in session.execute(query):
+        value = from_scaled(int(total), scale)
+        totals[year] = totals[year] + value if year in totals else value
+    return totals

@@ -1,0 +1,112 @@
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from jzhealth_desktop.domain.errors import InputError
+from jzhealth_desktop.services.forms import ValidationFailed, read_form, save_form, save_values, validate
+from jzhealth_desktop.store.models import AuditEntry, Submission
+
+COUNTY = "410821"
+
+
+def test_save_and_read_back_with_last_year(ctx):
+    save_form(ctx, COUNTY, 2020, "immunization", {"imm_clinics": "10", "imm_demo_clinics": "8"})
+    save_form(ctx, COUNTY, 2021, "immunization", {"imm_clinics": "12", "imm_demo_clinics": "10"})
+    form = read_form(ctx, COUNTY, 2021, "immunization")
+    assert form.values == {"imm_clinics": 12, "imm_demo_clinics": 10}
+    assert form.last_year == {"imm_clinics": 10, "imm_demo_clinics": 8}
+    assert form.rates["imm_demo_rate"] == Decimal("83.33")
+    assert form.status == "draft"
+
+
+def test_every_change_is_audited_old_to_new(ctx):
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "100"})
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "120"})
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "120"})  # unchanged: no audit row
+    with ctx.db.read() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.subject == "ec_beds").order_by(AuditEntry.id)).all()
+    assert [(r.old_text, r.new_text, r.user_name, r.source) for r in rows] == [
+        ("", "100", "测试员", "form"), ("100", "120", "测试员", "form")]
+
+
+def test_clearing_a_value_deletes_it_and_is_audited(ctx):
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "100"})
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": ""})
+    assert "ec_beds" not in read_form(ctx, COUNTY, 2021, "eldercare").values
+    with ctx.db.read() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (last.old_text, last.new_text) == ("100", "")
+
+
+def test_hard_error_refuses_whole_save_and_names_each_field(ctx, store_path, snapshot):
+    save_form(ctx, COUNTY, 2021, "immunization", {"imm_clinics": "10"})
+    before = snapshot(store_path)
+    with pytest.raises(ValidationFailed) as err:
+        save_form(ctx, COUNTY, 2021, "immunization",
+                  {"imm_units": "20", "imm_demo_clinics": "11", "imm_digital_clinics": "abc", "imm_rural_due": "-3"})
+    fields = {i.code for i in err.value.issues}
+    assert fields == {"imm_demo_clinics", "imm_digital_clinics", "imm_rural_due"}
+    assert "「省级预防接种示范门诊数」" in err.value.zh and "不能为负数" in err.value.zh
+    assert snapshot(store_path) == before
+
+
+def test_soft_warning_needs_a_comment(ctx, store_path, snapshot):
+    save_form(ctx, 410821, 2020, "eldercare", {"ec_beds": "100"})
+    before = snapshot(store_path)
+    with pytest.raises(ValidationFailed, match="请填写说明"):
+        save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "400"})
+    assert snapshot(store_path) == before
+    result = save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "400"}, {"ec_beds": "新建两家医养中心"})
+    assert result.warnings and result.warnings[0].code == "ec_beds"
+    assert read_form(ctx, COUNTY, 2021, "eldercare").comments == {"ec_beds": "新建两家医养中心"}
+
+
+def test_validate_reports_without_writing(ctx, store_path, snapshot):
+    before = snapshot(store_path)
+    issues = validate(ctx, COUNTY, 2021, {"ec_centers": "5", "ec_admitted": "9", "ec_eligible": "4"}, domain="eldercare")
+    assert {i.code for i in issues if i.severity == "hard"} == {"ec_admitted"}
+    assert snapshot(store_path) == before
+
+
+@pytest.mark.parametrize("org, year, entries, message", [
+    ("999999", 2021, {"ec_beds": "1"}, "未知的单位代码"),
+    (COUNTY, 2021, {"no_such_code": "1"}, "未知的指标代码"),
+    (COUNTY, 1999, {"ec_beds": "1"}, "超出范围"),
+    (COUNTY, 2101, {"ec_beds": "1"}, "超出范围"),
+    (COUNTY, "二〇二一", {"ec_beds": "1"}, "不是整数"),
+    (COUNTY, 2021, {"ec_beds": "十"}, "不是数字"),
+    (COUNTY, 2021, {"ec_beds": "12.5"}, "必须是整数"),
+    (COUNTY, 2021, {"ec_beds": "-1"}, "不能为负数"),
+    (COUNTY, 2021, {"ec_investment": "8465.015"}, "最多保留 2 位小数"),
+    (COUNTY, 2021, {"ec_eligible": "10", "ec_admitted": "11"}, "不能大于"),
+    (COUNTY, 2021, {"ec_admission_rate": "91.2"}, "计算得出"),
+    (COUNTY, 2021, {"ms_city_key": "52"}, "只能由市级填报"),
+])
+def test_bad_input_refused_with_store_unchanged(ctx, store_path, snapshot, org, year, entries, message):
+    save_values(ctx, COUNTY, 2021, {"ec_centers": "3"})
+    before = snapshot(store_path)
+    with pytest.raises(InputError, match=message):
+        save_values(ctx, org, year, entries)
+    assert snapshot(store_path) == before
+
+
+def test_entries_of_another_domain_are_refused_on_a_form(ctx):
+    with pytest.raises(InputError, match="不属于本表"):
+        save_form(ctx, COUNTY, 2021, "eldercare", {"imm_clinics": "3"})
+
+
+def test_approved_data_is_locked(ctx, store_path, snapshot):
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "100"})
+    with ctx.db.write() as s:
+        s.get(Submission, (COUNTY, 2021, "eldercare")).status = "approved"
+    before = snapshot(store_path)
+    with pytest.raises(InputError, match="审核通过并锁定"):
+        save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "101"})
+    assert snapshot(store_path) == before
+
+
+def test_exact_money_survives_store(ctx):
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_investment": "8465.01"})
+    value = read_form(ctx, COUNTY, 2021, "eldercare").values["ec_investment"]
+    assert str(value) == "8465.01" and isinstance(value, Decimal)
