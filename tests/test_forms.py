@@ -110,3 +110,22 @@ def test_exact_money_survives_store(ctx):
     save_form(ctx, COUNTY, 2021, "eldercare", {"ec_investment": "8465.01"})
     value = read_form(ctx, COUNTY, 2021, "eldercare").values["ec_investment"]
     assert str(value) == "8465.01" and isinstance(value, Decimal)
+
+
+def test_second_save_of_the_same_form_is_refused_not_overwritten(ctx, store_path, snapshot):
+    from jzhealth_desktop.services.forms import ConflictError
+
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "100", "ec_centers": "2"})
+    clerk_a = read_form(ctx, COUNTY, 2021, "eldercare")
+    clerk_b = read_form(ctx, COUNTY, 2021, "eldercare")
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "110"}, base=clerk_a.stamps)
+    before = snapshot(store_path)
+    with pytest.raises(ConflictError, match="「医养床位数」已被 测试员 于 .* 改为 110"):
+        save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "120"}, base=clerk_b.stamps)
+    assert snapshot(store_path) == before
+    # an untouched field of the same form can still be saved from the stale copy
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_centers": "3"}, base=clerk_b.stamps)
+    # a field empty when read and filled by someone else since is a conflict too
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_signed_rural": "5"})
+    with pytest.raises(ConflictError):
+        save_form(ctx, COUNTY, 2021, "eldercare", {"ec_signed_rural": "6"}, base=clerk_b.stamps)

@@ -6,6 +6,7 @@ from ..domain.aggregation import combine, with_rates
 from ..domain.periods import check_year
 from ..domain.values import Value
 from ..store import repo
+from .access import require
 from .context import Context
 
 
@@ -13,6 +14,7 @@ def aggregate_year(ctx: Context, year: int, org: str | None = None) -> dict[str,
     """Every indicator and rate for ``org`` (default: the city) in ``year``; a county gets its own figures."""
     year = check_year(year)
     unit = ctx.org(org) if org else ctx.city
+    require(ctx, "values.read", unit.code)
     children = [u.code for u in ctx.org_units.values() if u.parent == unit.code]
     with ctx.db.read() as session:
         own = repo.values_by_org(session, year, [unit.code])[unit.code]
@@ -28,6 +30,7 @@ def aggregate_year(ctx: Context, year: int, org: str | None = None) -> dict[str,
 def county_table(ctx: Context, year: int, codes: list[str] | None = None) -> dict[str, dict[str, Value | None]]:
     """Each county's own figures and rates for ``year``: {org code: {code: value}}."""
     year = check_year(year)
+    require(ctx, "values.read", ctx.city.code)
     orgs = [u.code for u in ctx.counties()]
     with ctx.db.read() as session:
         table = repo.values_by_org(session, year, orgs, codes)

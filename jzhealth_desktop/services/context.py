@@ -13,6 +13,7 @@ from ..domain.errors import InputError
 from ..domain.orgunits import OrgUnit, parse_org_units
 from ..paths import catalogue_dir, resources_dir
 from ..store.engine import Database, resolve_url
+from .access import Principal
 from ..store.migrate import ensure_schema
 from ..store.models import OrgUnitRow
 from ..store.sync import get_setting, put_setting, sync_catalogue, sync_org_units
@@ -37,6 +38,7 @@ class Context:
     catalogue: Catalogue
     org_units: dict[str, OrgUnit]
     user: str = "system"
+    principal: Principal | None = None  # None: no accounts on this store yet → operator with every right
     backup_made: Path | None = None
     settings: dict[str, str] = field(default_factory=dict)
 

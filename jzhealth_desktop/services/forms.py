@@ -19,9 +19,19 @@ from ..domain.periods import check_year
 from ..domain.rules import HARD, SOFT, Issue, blocking, check, needing_comment
 from ..domain.values import Value, fit_scale, to_decimal, to_scaled, value_text
 from ..store import repo
+from .access import require
 from .context import Context
 
 MAX_LISTED = 20
+
+
+class ConflictError(InputError):
+    """Someone else saved the same figures since this form was read; nothing was written."""
+
+    def __init__(self, changes: list[str], changes_en: list[str]):
+        self.changes = changes
+        super().__init__("您打开此表后，以下数据已被他人修改，未保存；请重新载入后再改：" + "；".join(changes),
+                         "these figures changed since you opened the form; not saved, reload first: " + "; ".join(changes_en))
 
 
 class ValidationFailed(InputError):
@@ -47,6 +57,13 @@ class Form:
     last_year: dict[str, Value]
     rates: dict[str, Decimal | None]
     meta: dict[str, repo.StoredValue] = field(default_factory=dict)
+
+    @property
+    def stamps(self) -> dict[str, str | None]:
+        """What to pass back as ``base`` when saving: every field of the form, None where it was empty."""
+        return {code: (self.meta[code].stamp if code in self.meta else None) for code in self.codes}
+
+    codes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -112,6 +129,7 @@ def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
     """Every issue the entries would raise, without writing (for live checking in forms)."""
     year = check_year(year)
     ctx.org(org)
+    require(ctx, "values.read", org)
     parsed, issues = parse_entries(ctx, org, entries, domain)
     with ctx.db.read() as session:
         stored = repo.load_values(session, org, year)
@@ -134,13 +152,38 @@ def _locked(ctx: Context, session, org: str, year: int, domains: set[str]) -> No
 
 def save_values(ctx: Context, org: str, year: int, entries: Mapping[str, object],
                 comments: Mapping[str, str] | None = None, source: str = "form",
-                domain: str | None = None) -> SaveResult:
-    """Validate and write ``entries`` ({code: text|int|Decimal|None}) for one org unit and year, all or nothing."""
+                domain: str | None = None, base: Mapping[str, str | None] | None = None) -> SaveResult:
+    """Validate and write ``entries`` ({code: text|int|Decimal|None}) for one org unit and year, all or nothing.
+
+    ``base`` ({code: stamp or None}) is what the caller read (``Form.stamps``); a figure saved by someone
+    else since then refuses the whole save with ConflictError instead of overwriting it.
+    """
     year = check_year(year)
     org = ctx.org(org).code
+    require(ctx, "values.write", org)
     parsed, comments, bad = prepare(ctx, org, entries, comments, domain)
     with ctx.db.write() as session:
+        if base is not None:
+            _check_base(ctx, session, org, year, set(parsed) | set(comments), base)
         return apply(ctx, session, org, year, parsed, comments, source, prior=bad)
+
+
+def _check_base(ctx: Context, session, org: str, year: int, codes: set[str], base: Mapping[str, str | None]) -> None:
+    current = repo.load_values(session, org, year, sorted(codes))
+    zh, en = [], []
+    for code in sorted(codes):
+        now = current.get(code)
+        if (now.stamp if now else None) != base.get(code):
+            item = ctx.catalogue.items[code]
+            if now is None:
+                zh.append(f"「{item.name}」已被删除")
+                en.append(f"{item.name_en} was cleared")
+            else:
+                when = now.updated_at.strftime("%H:%M")
+                zh.append(f"「{item.name}」已被 {now.updated_by} 于 {when} 改为 {value_text(now.value)}")
+                en.append(f"{item.name_en} was set to {value_text(now.value)} by {now.updated_by} at {when}")
+    if zh:
+        raise ConflictError(zh, en)
 
 
 def prepare(ctx: Context, org: str, entries: Mapping[str, object], comments: Mapping[str, str] | None,
@@ -219,16 +262,18 @@ def _audit(ctx: Context, org: str, year: int, code: str, action: str, old: str, 
 
 
 def save_form(ctx: Context, org: str, year: int, domain: str, entries: Mapping[str, object],
-              comments: Mapping[str, str] | None = None, source: str = "form") -> SaveResult:
-    """Save one (org unit, year, domain) form."""
+              comments: Mapping[str, str] | None = None, source: str = "form",
+              base: Mapping[str, str | None] | None = None) -> SaveResult:
+    """Save one (org unit, year, domain) form; pass ``base=form.stamps`` to refuse overwriting others' saves."""
     ctx.catalogue.domain(domain)
-    return save_values(ctx, org, year, entries, comments, source, domain)
+    return save_values(ctx, org, year, entries, comments, source, domain, base)
 
 
 def read_form(ctx: Context, org: str, year: int, domain: str) -> Form:
     """The form's stored values and comments, last year's values beside them, and its rates."""
     year = check_year(year)
     org = ctx.org(org).code
+    require(ctx, "values.read", org)
     dom = ctx.catalogue.domain(domain)
     codes = [c for c in dom.codes if isinstance(ctx.catalogue.items[c], Indicator)]
     with ctx.db.read() as session:
@@ -240,5 +285,5 @@ def read_form(ctx: Context, org: str, year: int, domain: str) -> Form:
         org=org, year=year, domain=domain, status=sub.status if sub else ("draft" if stored else "empty"),
         values=values, comments={c: sv.comment for c, sv in stored.items() if sv.comment},
         last_year={c: sv.value for c, sv in last.items()}, rates=all_rates(ctx.catalogue, values, domain),
-        meta=stored,
+        meta=stored, codes=tuple(codes),
     )

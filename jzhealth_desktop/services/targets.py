@@ -10,6 +10,7 @@ from ..domain.periods import check_year
 from ..domain.values import fit_scale, from_scaled, to_decimal, to_scaled, value_text
 from ..store import repo
 from ..store.models import Target
+from .access import require
 from .context import Context
 
 COMPARISONS = (">=", "<=", "~", "=")
@@ -42,6 +43,7 @@ def put_target(ctx: Context, session: Session, code: str, year: int, org: str, v
 
 
 def set_target(ctx: Context, code: str, year: int, org: str, value: object, comparison: str = ">=") -> None:
+    require(ctx, "targets.write", org)
     with ctx.db.write() as session:
         put_target(ctx, session, code, year, org, value, comparison, "form")
 

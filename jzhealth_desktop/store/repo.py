@@ -29,6 +29,11 @@ class StoredValue:
     updated_at: datetime
     version: int
 
+    @property
+    def stamp(self) -> str:
+        """Identifies this stored state of the value (optimistic concurrency: changed stamp = changed since read)."""
+        return f"{self.version}@{self.updated_at.isoformat()}"
+
 
 def load_values(session: Session, org: str, year: int, codes: Iterable[str] | None = None) -> dict[str, StoredValue]:
     query = select(DV.c.indicator_code, DV.c.num, DV.c.scale, DV.c.comment, DV.c.updated_by,

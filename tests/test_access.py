@@ -1,0 +1,32 @@
+import pytest
+
+from jzhealth_desktop.services.access import ADMIN, CLERK, REVIEWER, AccessDenied, Principal
+from jzhealth_desktop.services.aggregate import aggregate_year
+from jzhealth_desktop.services.forms import read_form, save_form
+
+
+def test_no_accounts_means_operator_with_every_right(ctx):
+    save_form(ctx, "410821", 2021, "eldercare", {"ec_beds": "10"})
+
+
+def test_clerk_is_limited_to_own_county(ctx, store_path, snapshot):
+    ctx.principal = Principal("clerk1", CLERK, "410821")
+    save_form(ctx, "410821", 2021, "eldercare", {"ec_beds": "10"})
+    before = snapshot(store_path)
+    with pytest.raises(AccessDenied, match="无权"):
+        save_form(ctx, "410822", 2021, "eldercare", {"ec_beds": "10"})
+    with pytest.raises(AccessDenied):
+        read_form(ctx, "410822", 2021, "eldercare")
+    with pytest.raises(AccessDenied):
+        aggregate_year(ctx, 2021)
+    assert snapshot(store_path) == before
+
+
+def test_reviewer_reads_all_but_does_not_type_figures(ctx):
+    ctx.principal = Principal("rev", REVIEWER)
+    read_form(ctx, "410822", 2021, "eldercare")
+    aggregate_year(ctx, 2021)
+    with pytest.raises(AccessDenied):
+        save_form(ctx, "410822", 2021, "eldercare", {"ec_beds": "10"})
+    ctx.principal = Principal("adm", ADMIN)
+    save_form(ctx, "410822", 2021, "eldercare", {"ec_beds": "10"})
