@@ -1,0 +1,28 @@
+"""Feature modules that add themselves to the main window.
+
+Each module listed in ``FEATURE_MODULES`` may define:
+
+``before_main_window(ctx, app) -> bool``
+    Called after the store is open and the QApplication exists, before the main
+    window is built (e.g. the login dialog). Return False to quit.
+
+``install(window) -> None``
+    Called once the main window exists, to add actions to its menus.
+
+The main window offers feature modules:
+
+- ``window.ctx``: the open ``services.context.Context``
+- ``window.menu(key)``: the QMenu for ``"file"`` (文件), ``"data"`` (数据), ``"reports"`` (报表),
+  ``"review"`` (审核), ``"tools"`` (工具), ``"help"`` (帮助)
+- ``window.current_org()``, ``window.current_year()``, ``window.current_domain()``
+- ``window.reload()``: re-read the form and completeness after data changed behind the form
+- ``window.run_in_background(title, fn, on_done, on_error=None, cancellable=False)``: run
+  ``fn(progress)`` off the UI thread with a progress dialog; ``progress(done, total)`` returns False once
+  the user cancelled; ``on_done(result)`` / ``on_error(exc)`` run on the UI thread
+- ``window.selection_changed``: Signal(str org, int year, str domain)
+"""
+
+from __future__ import annotations
+
+FEATURE_MODULES: tuple[str, ...] = (
+)
