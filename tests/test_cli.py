@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from jzhealth_desktop.cli import main
+from jzhealth_desktop.store.migrate import HEAD
 
 
 def run(capsys, *argv):
@@ -57,7 +58,7 @@ def test_refusals_exit_nonzero_with_chinese_then_english(capsys, store_path, sna
 
 def test_check_reports_schema(capsys, store_path):
     code, out, _ = run(capsys, "--db", str(store_path), "check")
-    assert code == 0 and "ok" in out and "0002" in out
+    assert code == 0 and "ok" in out and HEAD in out
 
 
 def test_demo_refuses_a_store_with_data(capsys, store_path):
@@ -75,4 +76,4 @@ def test_city_total_and_installed_entry_point(capsys, store_path):
     assert values["ec_centers"] == 42 and values["imm_demo_rate"] == "86.99" and values["dc_capacity_investment"] == "8465.01"
     # the module runs as a separate process too (what the console script does)
     proc = subprocess.run([sys.executable, "-m", "jzhealth_desktop", "--db", db, "check"], capture_output=True, text=True)
-    assert proc.returncode == 0 and "0002" in proc.stdout
+    assert proc.returncode == 0 and HEAD in proc.stdout

@@ -25,9 +25,14 @@ RIGHTS: dict[str, frozenset[str]] = {
     "exchange.import": frozenset({CLERK, REVIEWER, ADMIN}),
     "reports.build": frozenset({CLERK, REVIEWER, ADMIN}),
     "audit.read": frozenset({CLERK, REVIEWER, ADMIN}),
+    "deadlines.write": frozenset({REVIEWER, ADMIN}),  # set by the city
     "accounts.manage": frozenset({ADMIN}),
-    "store.maintain": frozenset({ADMIN}),
+    "store.backup": frozenset({CLERK, REVIEWER, ADMIN}),  # a copy protects; anyone may make one
+    "store.maintain": frozenset({ADMIN}),  # restore replaces the store
 }
+
+ROLE_NAMES = {CLERK: ("县级统计员", "county clerk"), REVIEWER: ("市级审核员", "city reviewer"),
+              ADMIN: ("管理员", "administrator")}
 
 
 class AccessDenied(JzError):
@@ -58,6 +63,7 @@ def require(ctx, action: str, org: str | None = None) -> None:
     if allowed(ctx, action, org):
         return
     principal: Principal = ctx.principal
+    role_zh, role_en = ROLE_NAMES.get(principal.role, (principal.role, principal.role))
     where = f"（单位 {org}）" if org else ""
-    raise AccessDenied(f"用户 {principal.name}（{principal.role}）无权执行此操作{where}",
-                       f"user {principal.name} ({principal.role}) may not do '{action}'" + (f" for {org}" if org else ""))
+    raise AccessDenied(f"用户 {principal.name}（{role_zh}）无权执行此操作{where}",
+                       f"user {principal.name} ({role_en}) may not do '{action}'" + (f" for {org}" if org else ""))

@@ -18,8 +18,8 @@ from ..domain.errors import StoreError
 from ..paths import backups_dir, migrations_dir
 from .engine import Database
 
-HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 
 
 def _ro_uri(path: Path) -> str:

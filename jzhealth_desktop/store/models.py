@@ -7,9 +7,9 @@ Times are stored in UTC without a zone and shown in local time.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -124,6 +124,17 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Deadline(Base):
+    """When a domain's figures for a year are due from the counties (set by the city)."""
+
+    __tablename__ = "deadline"
+    domain_code: Mapped[str] = mapped_column(ForeignKey("domain.code"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due: Mapped[date] = mapped_column(Date)
+    set_by: Mapped[str] = mapped_column(String(64), default="")
+    set_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Setting(Base):

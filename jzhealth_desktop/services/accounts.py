@@ -1,0 +1,252 @@
+"""User accounts: roles, sign-in with lockout, administrator resets. Audited, never a password in sight.
+
+A store without accounts runs as the station operator with every right; the
+first account made on it must be an administrator, and from then on every
+caller signs in (``authenticate``) and the services check its ``Principal``.
+
+Five wrong passwords in a row lock the account for a delay that doubles with
+each further failure (1 min, 2 min, 4 min … capped at a day); a right password
+or an administrator's reset clears it. The clock is a parameter so tests need
+not sleep.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
+
+from sqlalchemy import func, select
+
+from ..domain.errors import InputError
+from ..store import repo
+from ..store.models import User
+from .access import ADMIN, CLERK, REVIEWER, ROLE_NAMES, AccessDenied, Principal, require
+from .context import Context
+from .passwords import burn_time, check_strength, hash_password, verify_password
+
+MAX_TRIES = 5
+FIRST_DELAY = timedelta(minutes=1)
+LONGEST_DELAY = timedelta(days=1)
+ROLES = (CLERK, REVIEWER, ADMIN)
+_NAME = re.compile(r"^[^\s\x00-\x1f]{1,64}$")
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    name: str
+    display_name: str
+    role: str
+    org: str | None
+    active: bool
+    failed_attempts: int
+    locked_until: datetime | None
+    created_at: datetime
+
+
+def _info(row: User) -> UserInfo:
+    return UserInfo(row.name, row.display_name, row.role, row.org_code, row.active, row.failed_attempts,
+                    row.locked_until, row.created_at)
+
+
+def lock_delay(failures: int) -> timedelta:
+    """How long the account stays locked after ``failures`` wrong passwords in a row (0 below the limit)."""
+    if failures < MAX_TRIES:
+        return timedelta(0)
+    return min(FIRST_DELAY * (2 ** min(failures - MAX_TRIES, 20)), LONGEST_DELAY)
+
+
+def has_users(ctx: Context) -> bool:
+    with ctx.db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def _clean_name(name: str) -> str:
+    name = unicodedata.normalize("NFC", (name or "").strip())
+    if not _NAME.match(name):
+        raise InputError("用户名须为 1–64 个字符，不能含空格", "a user name is 1–64 characters without spaces")
+    return name
+
+
+def _check_role(ctx: Context, role: str, org: str | None) -> str | None:
+    if role not in ROLES:
+        raise InputError(f"角色“{role}”无效，应为 clerk、reviewer 或 admin",
+                         f"role '{role}' is not one of clerk, reviewer, admin")
+    if role == CLERK:
+        if not org:
+            raise InputError("县级统计员必须指定所属县（区）", "a county clerk needs a county (--org)")
+        unit = ctx.org(org)
+        if unit.level != "county":
+            raise InputError(f"“{unit.name}”不是县级单位", f"'{unit.name_en}' is not a county-level unit")
+        return unit.code
+    return None
+
+
+def _audit(ctx: Context, session, name: str, what: str, old: str = "", new: str = "", source: str = "accounts"):
+    repo.append_audit(session, [{"user_name": ctx.user, "action": "account", "org_code": None, "year": None,
+                                 "subject": name, "old_text": old, "new_text": new, "source": source,
+                                 "detail": what}])
+
+
+def _describe(role: str, org: str | None) -> str:
+    return role + (f"@{org}" if org else "")
+
+
+def _get(session, name: str) -> User:
+    row = session.scalar(select(User).where(User.name == name))
+    if row is None:
+        raise InputError(f"没有用户“{name}”", f"no user '{name}'")
+    return row
+
+
+def add_user(ctx: Context, name: str, role: str, password: str, org: str | None = None,
+             display_name: str = "") -> UserInfo:
+    """Create an account. On a store without accounts the first one must be an administrator."""
+    name = _clean_name(name)
+    org = _check_role(ctx, role, org)
+    check_strength(password)
+    first = not has_users(ctx)
+    if first and role != ADMIN:
+        raise InputError("第一个账户必须是管理员", "the first account must be an administrator")
+    if not first:
+        require(ctx, "accounts.manage")
+    hashed = hash_password(password)  # slow on purpose: outside the write transaction
+    with ctx.db.write() as session:
+        if session.scalar(select(User).where(User.name == name)) is not None:
+            raise InputError(f"用户“{name}”已存在", f"user '{name}' already exists")
+        if first and session.scalar(select(func.count()).select_from(User)):
+            raise InputError("已有账户，请以管理员身份登录后再添加", "accounts exist now; sign in as an administrator")
+        row = User(name=name, display_name=display_name.strip(), role=role, org_code=org, password_hash=hashed,
+                   failed_attempts=0, locked_until=None, active=True, created_at=repo.utcnow())
+        session.add(row)
+        _audit(ctx, session, name, "created", "", _describe(role, org))
+        session.flush()
+        return _info(row)
+
+
+def list_users(ctx: Context) -> list[UserInfo]:
+    require(ctx, "accounts.manage")
+    with ctx.db.read() as session:
+        return [_info(r) for r in session.scalars(select(User).order_by(User.role, User.name))]
+
+
+def _active_admins(session) -> int:
+    return session.scalar(select(func.count()).select_from(User).where(User.role == ADMIN, User.active)) or 0
+
+
+def update_user(ctx: Context, name: str, role: str | None = None, org: str | None = None,
+                active: bool | None = None, display_name: str | None = None) -> UserInfo:
+    """Change an account's role, county, name shown or whether it may sign in (administrator only)."""
+    require(ctx, "accounts.manage")
+    with ctx.db.write() as session:
+        row = _get(session, name)
+        old = _describe(row.role, row.org_code) + ("" if row.active else " inactive")
+        new_role = role or row.role
+        new_org = _check_role(ctx, new_role, org if org is not None else row.org_code)
+        row.role, row.org_code = new_role, new_org
+        if active is not None:
+            row.active = active
+        if display_name is not None:
+            row.display_name = display_name.strip()
+        session.flush()
+        if _active_admins(session) == 0:
+            raise InputError("至少要保留一个可用的管理员账户", "at least one active administrator must remain")
+        new = _describe(row.role, row.org_code) + ("" if row.active else " inactive")
+        _audit(ctx, session, name, "changed", old, new)
+        return _info(row)
+
+
+def set_password(ctx: Context, name: str, new_password: str, old_password: str | None = None) -> None:
+    """A user changes their own password (giving the old one); an administrator resets anyone's."""
+    check_strength(new_password)
+    me = ctx.principal
+    own = me is not None and me.name == name and old_password is not None
+    if not own:
+        require(ctx, "accounts.manage")
+    with ctx.db.read() as session:
+        current = _get(session, name).password_hash
+    if own and not verify_password(old_password or "", current):
+        raise InputError("原密码不正确", "the current password is wrong")
+    hashed = hash_password(new_password)
+    with ctx.db.write() as session:
+        row = _get(session, name)
+        row.password_hash, row.failed_attempts, row.locked_until = hashed, 0, None
+        _audit(ctx, session, name, "password changed" if own else "password reset")
+
+
+def authenticate(ctx: Context, name: str, password: str, clock: Clock = repo.utcnow) -> Principal:
+    """Check a sign-in. Wrong name and wrong password get the same message; failures count towards a lock."""
+    now = clock()
+    name = unicodedata.normalize("NFC", (name or "").strip())
+    wrong = InputError("用户名或密码错误", "wrong user name or password")
+    with ctx.db.read() as session:
+        row = session.scalar(select(User).where(User.name == name))
+        snapshot = None if row is None else (row.password_hash, row.active, row.locked_until)
+    if snapshot is None:
+        burn_time(password)
+        raise wrong
+    stored, active, locked_until = snapshot
+    if locked_until is not None and locked_until > now:
+        raise _locked_error(name, locked_until - now)
+    if not active:
+        raise InputError(f"账户“{name}”已停用，请联系管理员", f"account '{name}' is disabled; ask the administrator")
+    if verify_password(password, stored):
+        with ctx.db.write() as session:
+            row = _get(session, name)
+            row.failed_attempts, row.locked_until = 0, None
+            return Principal(row.name, row.role, row.org_code)
+    with ctx.db.write() as session:
+        row = _get(session, name)
+        row.failed_attempts += 1
+        delay = lock_delay(row.failed_attempts)
+        if delay:
+            row.locked_until = now + delay
+            # Recorded as the system: nobody is signed in yet, and the audit never holds the password tried.
+            repo.append_audit(session, [{"user_name": "system", "action": "account", "org_code": None,
+                                         "year": None, "subject": name, "old_text": "", "new_text": "locked",
+                                         "source": "login", "detail": f"{row.failed_attempts} wrong passwords"}])
+    if delay:
+        raise _locked_error(name, delay)
+    raise wrong
+
+
+def _locked_error(name: str, left: timedelta) -> AccessDenied:
+    minutes = max(1, -(-int(left.total_seconds()) // 60))
+    return AccessDenied(f"账户“{name}”因连续多次密码错误已锁定，请 {minutes} 分钟后再试，或请管理员重置密码",
+                        f"account '{name}' is locked after repeated wrong passwords; try again in {minutes} min "
+                        "or ask the administrator to reset the password")
+
+
+def sign_in(ctx: Context, name: str, password: str, clock: Clock = repo.utcnow) -> Principal:
+    """Authenticate and make the user the context's actor (audit name and rights)."""
+    principal = authenticate(ctx, name, password, clock)
+    ctx.principal, ctx.user = principal, principal.name
+    return principal
+
+
+def role_label(role: str) -> str:
+    return ROLE_NAMES.get(role, (role, role))[0]
+
+
+DEMO_ACCOUNTS = (
+    # name, role, county, password — documented in docs/accounts.md; for the demo store only.
+    ("admin", ADMIN, None, "jzdemo-admin"),
+    ("shenhe", REVIEWER, None, "jzdemo-shenhe"),
+    ("xiuwu", CLERK, "410821", "jzdemo-xiuwu"),
+    ("boai", CLERK, "410822", "jzdemo-boai"),
+)
+
+
+def add_demo_accounts(ctx: Context) -> list[str]:
+    """The demo store's documented accounts (only on a store without accounts yet)."""
+    if has_users(ctx):
+        raise InputError("数据库中已有账户，不能再添加演示账户", "the store already has accounts; demo accounts not added")
+    made = []
+    for name, role, org, password in DEMO_ACCOUNTS:
+        add_user(ctx, name, role, password, org, display_name=f"演示{role_label(role)}")
+        made.append(name)
+    return made

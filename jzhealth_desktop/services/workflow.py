@@ -1,0 +1,123 @@
+"""Submission workflow per (county, year, domain): draft → submitted → approved | returned(reason).
+
+The clerk submits; the city reviewer approves or returns with a reason, and may
+reopen an approved form with a reason (it goes back as returned, so the clerk
+sees why). Every change is one transaction with an audit row (action "status").
+Approved figures are locked by ``forms.apply``, which names who approved them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..domain.catalogue import Indicator
+from ..domain.errors import InputError
+from ..domain.periods import check_year
+from ..domain.rules import HARD, MISSING, Issue, check, needing_comment
+from ..store import repo
+from .access import require
+from .context import Context
+from .forms import ValidationFailed
+
+DRAFT, SUBMITTED, APPROVED, RETURNED = "draft", "submitted", "approved", "returned"
+STATUS_NAMES = {DRAFT: ("草稿", "draft"), SUBMITTED: ("已提交", "submitted"), APPROVED: ("已审核通过", "approved"),
+                RETURNED: ("已退回", "returned"), "empty": ("未填报", "not started")}
+
+
+class WorkflowError(InputError):
+    """The form is not in a state that allows this step; nothing changed."""
+
+
+@dataclass(frozen=True)
+class Status:
+    org: str
+    year: int
+    domain: str
+    status: str
+    changed_by: str
+    changed_at: datetime | None
+    reason: str
+
+
+def status_name(status: str) -> str:
+    return STATUS_NAMES.get(status, (status, status))[0]
+
+
+def get_status(ctx: Context, org: str, year: int, domain: str) -> Status:
+    year = check_year(year)
+    org = ctx.org(org).code
+    require(ctx, "values.read", org)
+    ctx.catalogue.domain(domain)
+    with ctx.db.read() as session:
+        sub = repo.submission_status(session, org, year, domain)
+        if sub is None:
+            return Status(org, year, domain, "empty", "", None, "")
+        return Status(org, year, domain, sub.status, sub.changed_by, sub.changed_at, sub.reason)
+
+
+def submission_issues(ctx: Context, session, org: str, year: int, domain: str) -> list[Issue]:
+    """What stops the form from being submitted: hard errors, empty required fields, uncommented warnings."""
+    codes = [c for c in ctx.catalogue.domain(domain).codes if isinstance(ctx.catalogue.items[c], Indicator)]
+    if ctx.org(org).level != "city":
+        codes = [c for c in codes if ctx.catalogue.items[c].level != "city"]
+    stored = repo.load_values(session, org, year)
+    last = repo.load_plain(session, org, [year - 1])[year - 1]
+    found = check(ctx.catalogue, {c: sv.value for c, sv in stored.items()}, last, codes)
+    blocking = [i for i in found if i.severity in (HARD, MISSING)]
+    return blocking + needing_comment(found, {c: sv.comment for c, sv in stored.items()})
+
+
+def _move(ctx: Context, org: str, year: int, domain: str, action: str, allowed_from: tuple[str, ...],
+          new: str, reason: str = "", source: str = "form") -> Status:
+    year = check_year(year)
+    org = ctx.org(org).code
+    dom = ctx.catalogue.domain(domain)
+    require(ctx, "submission.submit" if action == "submit" else "submission.review", org)
+    reason = (reason or "").strip()
+    if action in ("return", "reopen") and not reason:
+        raise InputError("请填写理由", "a reason is required")
+    with ctx.db.write() as session:
+        sub = repo.submission_status(session, org, year, domain)
+        current = sub.status if sub else "empty"
+        if current not in allowed_from:
+            zh_now, en_now = STATUS_NAMES.get(current, (current, current))
+            raise WorkflowError(
+                f"{ctx.org(org).name}「{dom.name}」{year}年当前为“{zh_now}”，不能{_VERBS[action][0]}",
+                f"{org} {domain} {year} is {en_now}; cannot {_VERBS[action][1]}")
+        if action == "submit":
+            issues = submission_issues(ctx, session, org, year, domain)
+            if issues:
+                raise ValidationFailed(issues)
+        assert sub is not None  # every allowed_from state has a row
+        old = sub.status
+        sub.status, sub.changed_by, sub.changed_at, sub.reason = new, ctx.user, repo.utcnow(), reason
+        sub.version = (sub.version or 1) + 1
+        repo.append_audit(session, [{"user_name": ctx.user, "action": "status", "org_code": org, "year": year,
+                                     "subject": domain, "old_text": old, "new_text": new, "source": source,
+                                     "detail": f"{action}: {reason}" if reason else action}])
+        return Status(org, year, domain, new, ctx.user, sub.changed_at, reason)
+
+
+_VERBS = {"submit": ("提交", "submit"), "approve": ("审核通过", "approve"), "return": ("退回", "return"),
+          "reopen": ("重新打开", "reopen")}
+
+
+def submit(ctx: Context, org: str, year: int, domain: str, source: str = "form") -> Status:
+    """Clerk: send a draft (or a returned form) to the city; refused with every issue that blocks it."""
+    return _move(ctx, org, year, domain, "submit", (DRAFT, RETURNED), SUBMITTED, source=source)
+
+
+def approve(ctx: Context, org: str, year: int, domain: str, source: str = "form") -> Status:
+    """Reviewer: accept a submitted form; its figures are locked from now on."""
+    return _move(ctx, org, year, domain, "approve", (SUBMITTED,), APPROVED, source=source)
+
+
+def return_(ctx: Context, org: str, year: int, domain: str, reason: str, source: str = "form") -> Status:
+    """Reviewer: send a submitted form back to the clerk with a reason."""
+    return _move(ctx, org, year, domain, "return", (SUBMITTED,), RETURNED, reason, source)
+
+
+def reopen(ctx: Context, org: str, year: int, domain: str, reason: str, source: str = "form") -> Status:
+    """Reviewer: unlock an approved form with a reason; it goes back to the clerk as returned."""
+    return _move(ctx, org, year, domain, "reopen", (APPROVED,), RETURNED, reason, source)
