@@ -17,6 +17,8 @@ from .domain.errors import JzError
 # Each module registers its sub-commands; features add theirs here.
 COMMAND_MODULES = (
     "jzhealth_desktop.commands.core",
+    "jzhealth_desktop.commands.exchange",
+    "jzhealth_desktop.commands.server",
 )
 
 

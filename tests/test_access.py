@@ -5,6 +5,12 @@ from jzhealth_desktop.services.aggregate import aggregate_year
 from jzhealth_desktop.services.forms import read_form, save_form
 
 
+@pytest.fixture
+def store_path(any_store):
+    """Every test here runs on SQLite and on PostgreSQL: ``store_path`` is a file or a server URL."""
+    return any_store
+
+
 def test_no_accounts_means_operator_with_every_right(ctx):
     save_form(ctx, "410821", 2021, "eldercare", {"ec_beds": "10"})
 

@@ -1,7 +1,15 @@
 from decimal import Decimal
 
+import pytest
+
 from jzhealth_desktop.services.aggregate import aggregate_year, county_table, zero_streak
 from jzhealth_desktop.services.forms import save_values
+
+
+@pytest.fixture
+def store_path(any_store):
+    """Every test here runs on SQLite and on PostgreSQL: ``store_path`` is a file or a server URL."""
+    return any_store
 
 
 def test_city_rate_is_ratio_of_sums_never_average(ctx):

@@ -10,6 +10,12 @@ from jzhealth_desktop.store.models import AuditEntry, Submission
 COUNTY = "410821"
 
 
+@pytest.fixture
+def store_path(any_store):
+    """Every test here runs on SQLite and on PostgreSQL: ``store_path`` is a file or a server URL."""
+    return any_store
+
+
 def test_save_and_read_back_with_last_year(ctx):
     save_form(ctx, COUNTY, 2020, "immunization", {"imm_clinics": "10", "imm_demo_clinics": "8"})
     save_form(ctx, COUNTY, 2021, "immunization", {"imm_clinics": "12", "imm_demo_clinics": "10"})

@@ -3,6 +3,15 @@
 Every dialect difference lives in ``store/``. On SQLite each connection gets
 foreign keys, WAL, synchronous FULL and a busy timeout, and write transactions
 start with ``BEGIN IMMEDIATE`` so two writers queue instead of deadlocking.
+
+PostgreSQL gets the same guarantee: every write transaction first takes one
+transaction-scoped advisory lock, so writers queue one behind the other while
+readers carry on (MVCC). A service's checks (optimistic-concurrency stamps,
+approval locks, rules) and its writes therefore run with no other writer in
+between, exactly as under ``BEGIN IMMEDIATE``; READ COMMITTED gives each
+statement after the lock a fresh snapshot, so the checks see every earlier
+commit. A writer that cannot get the lock within ``BUSY_TIMEOUT_MS`` is refused
+(``StoreBusy``), never half-applied.
 """
 
 from __future__ import annotations
@@ -14,11 +23,25 @@ from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from ..domain.errors import StoreError
 from ..paths import default_store_path
 
 BUSY_TIMEOUT_MS = 10_000
+# Key of the PostgreSQL advisory lock every write transaction holds (advisory locks are per database).
+WRITE_LOCK_KEY = 0x4A5A_4845  # "JZHE"
+POSTGRES_BUSY = ("55P03", "40P01", "40001")  # lock_not_available, deadlock_detected, serialization_failure
+
+
+class StoreBusy(StoreError):
+    """Another writer held the store too long; this transaction was rolled back, nothing written."""
+
+
+def display_url(url: str) -> str:
+    """The URL as shown to users and in messages: never with its password."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -52,6 +75,21 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _postgres_connect(dbapi_conn, _record) -> None:
+    # Waiting for the write lock (or a row lock) gives up like SQLite's busy timeout does.
+    autocommit = dbapi_conn.autocommit
+    dbapi_conn.autocommit = True
+    with dbapi_conn.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("SET application_name = 'jzhealth'")
+    dbapi_conn.autocommit = autocommit
+
+
+def _postgres_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get("jz_write", False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -59,7 +97,35 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.get_driver_name() not in ("psycopg", "psycopg2"):
+            # psycopg 3 is the driver shipped with the program; "postgresql://" alone would pick psycopg2.
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        engine = create_engine(parsed, pool_pre_ping=True, isolation_level="READ COMMITTED")
+        event.listen(engine, "connect", _postgres_connect)
+        event.listen(engine, "begin", _postgres_begin)
+        return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def is_busy(exc: DBAPIError, dialect: str) -> bool:
+    """Did this error come from waiting on another writer (as opposed to a real fault)?"""
+    if dialect == "sqlite":
+        return isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower()
+    return getattr(exc.orig, "sqlstate", None) in POSTGRES_BUSY
+
+
+def busy_error() -> StoreBusy:
+    seconds = BUSY_TIMEOUT_MS // 1000
+    return StoreBusy(f"数据库正被其他用户写入，等待 {seconds} 秒后仍未轮到，本次操作未执行，请稍后重试",
+                     f"the store is busy with another user's write; gave up after {seconds} s. Nothing was changed; "
+                     "try again")
+
+
+def unreachable_error(url: str, exc: Exception) -> StoreError:
+    reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return StoreError(f"无法连接数据库“{display_url(url)}”：{reason}",
+                      f"cannot connect to the store '{display_url(url)}': {reason}")
 
 
 class Database:
@@ -70,7 +136,23 @@ class Database:
         self.path = sqlite_path(url)
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
-        self._writer = self.engine.execution_options(jz_write=True)
+        self.writer = self.engine.execution_options(jz_write=True)
+        if self.path is None:
+            self._probe()
+
+    @property
+    def display(self) -> str:
+        """Where the store is, for people: the file path, or the URL without its password."""
+        return str(self.path) if self.path is not None else display_url(self.url)
+
+    def _probe(self) -> None:
+        """A server store: fail now with a clear message, not later with a driver traceback."""
+        try:
+            with self.engine.connect():
+                pass
+        except DBAPIError as exc:
+            self.engine.dispose()
+            raise unreachable_error(self.url, exc) from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -79,9 +161,18 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A transaction that commits on success and rolls back on any exception."""
-        with Session(self._writer) as session, session.begin():
-            yield session
+        """A transaction that commits on success and rolls back on any exception.
+
+        Writers queue (SQLite: BEGIN IMMEDIATE; PostgreSQL: the write advisory lock); one that waited
+        too long is refused with ``StoreBusy`` after its rollback.
+        """
+        try:
+            with Session(self.writer) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            if is_busy(exc, self.dialect):
+                raise busy_error() from None
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()
