@@ -8,6 +8,12 @@ from jzhealth_desktop.cli import main
 from jzhealth_desktop.store.migrate import HEAD
 
 
+@pytest.fixture
+def store_path(any_store):
+    """Every test here runs on SQLite and on PostgreSQL: ``store_path`` is a file or a server URL."""
+    return any_store
+
+
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
