@@ -28,6 +28,10 @@ as_owner() {  # run a server command as the data folder's owner
     if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+give_to_owner() {
+    if [[ "$(id -u)" == 0 ]]; then chown postgres: "$@"; fi
+}
+
 psql_admin() {
     as_owner "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
 }
@@ -35,17 +39,17 @@ psql_admin() {
 start() {
     if [[ ! -f "$DIR/PG_VERSION" ]]; then
         mkdir -p "$DIR"
-        [[ "$(id -u)" == 0 ]] && chown postgres: "$DIR"
-        # trust for the local superuser over the socket-less loopback is limited to the admin role below
+        give_to_owner "$DIR"
         as_owner "$BIN/initdb" -D "$DIR" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
             -E UTF8 --locale=C.UTF-8 >/dev/null
-        # the admin role may connect without a password from this machine only; everyone else uses one
+        # Loopback only. The admin role (used by this script) needs no password from this machine;
+        # the test role logs in with its password, as a county station would.
         printf 'host all postgres 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n' >"$DIR/pg_hba.conf"
-        [[ "$(id -u)" == 0 ]] && chown postgres: "$DIR/pg_hba.conf"
+        give_to_owner "$DIR/pg_hba.conf"
     fi
     if ! as_owner "$BIN/pg_ctl" -D "$DIR" status >/dev/null 2>&1; then
         as_owner "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w \
-            -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c max_connections=200 -c fsync=on" \
+            -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c max_connections=200" \
             start >/dev/null
     fi
     if [[ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='$ROLE'")" != 1 ]]; then
