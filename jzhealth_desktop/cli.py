@@ -17,6 +17,8 @@ from .domain.errors import JzError
 # Each module registers its sub-commands; features add theirs here.
 COMMAND_MODULES = (
     "jzhealth_desktop.commands.core",
+    "jzhealth_desktop.commands.report",
+    "jzhealth_desktop.commands.accounts",
     "jzhealth_desktop.commands.exchange",
     "jzhealth_desktop.commands.server",
 )
@@ -25,6 +27,8 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jzhealth", description="焦作市卫生健康统计 / Jiaozuo health statistics")
     parser.add_argument("--db", help="数据库：文件路径或 SQLAlchemy URL / store path or URL (default: JZHEALTH_DB or the per-user file)")
+    parser.add_argument("--user", help="用户名（数据库已设账户时必填；密码取自 JZHEALTH_PASSWORD 或提示输入）/ "
+                        "user name when the store has accounts (password: JZHEALTH_PASSWORD or a prompt)")
     parser.add_argument("--version", action="version", version=f"jzhealth {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..domain.catalogue import Indicator
 from ..domain.errors import InputError
 from ..domain.values import value_text
+from ..services.access import require
 from ..services.aggregate import aggregate_year
 from ..services.context import Context, open_context
 from ..services.demo import load_demo
@@ -18,10 +19,13 @@ from ..services.station import check_store, configure_station, station
 
 
 def open_for(args: argparse.Namespace) -> Context:
-    ctx = open_context(args.db)
-    st = station(ctx)
-    if st.operator:
-        ctx.user = st.operator
+    from .accounts import open_signed_in
+
+    ctx = open_signed_in(args)  # signs in when the store has accounts
+    if ctx.principal is None:
+        st = station(ctx)
+        if st.operator:
+            ctx.user = st.operator
     return ctx
 
 
@@ -149,6 +153,7 @@ def cmd_values_get(args: argparse.Namespace) -> int:
     try:
         year = check_year(args.year)
         unit = ctx.org(args.org)
+        require(ctx, "values.read", unit.code)
         if args.total:
             values = aggregate_year(ctx, year, unit.code)
             comments: dict[str, str] = {}

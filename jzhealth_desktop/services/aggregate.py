@@ -42,6 +42,7 @@ def zero_streak(ctx: Context, code: str, upto: int, org: str | None = None) -> i
     from ..domain.periods import MIN_YEAR
 
     unit = ctx.org(org) if org else ctx.city
+    require(ctx, "values.read", unit.code)
     orgs = [unit.code] + [u.code for u in ctx.org_units.values() if u.parent == unit.code]
     with ctx.db.read() as session:
         totals = repo.yearly_totals(session, code, orgs, MIN_YEAR, check_year(upto))

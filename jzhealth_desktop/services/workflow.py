@@ -18,7 +18,7 @@ from ..domain.rules import HARD, MISSING, Issue, check, needing_comment
 from ..store import repo
 from .access import require
 from .context import Context
-from .forms import ValidationFailed
+from .forms import MAX_LISTED, ValidationFailed
 
 DRAFT, SUBMITTED, APPROVED, RETURNED = "draft", "submitted", "approved", "returned"
 STATUS_NAMES = {DRAFT: ("草稿", "draft"), SUBMITTED: ("已提交", "submitted"), APPROVED: ("已审核通过", "approved"),
@@ -27,6 +27,17 @@ STATUS_NAMES = {DRAFT: ("草稿", "draft"), SUBMITTED: ("已提交", "submitted"
 
 class WorkflowError(InputError):
     """The form is not in a state that allows this step; nothing changed."""
+
+
+class SubmitBlocked(ValidationFailed):
+    """Submitting was refused; ``issues`` names every field to fix or comment."""
+
+    def __init__(self, issues: list[Issue]):
+        super().__init__(issues)
+        shown = issues[:MAX_LISTED]
+        more = f"；另有 {len(issues) - len(shown)} 处" if len(issues) > len(shown) else ""
+        InputError.__init__(self, f"未提交，{len(issues)} 处需要先处理：" + "；".join(i.zh for i in shown) + more,
+                            f"not submitted, {len(issues)} problem(s) to fix first: " + "; ".join(i.en for i in shown))
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,7 @@ def _move(ctx: Context, org: str, year: int, domain: str, action: str, allowed_f
         if action == "submit":
             issues = submission_issues(ctx, session, org, year, domain)
             if issues:
-                raise ValidationFailed(issues)
+                raise SubmitBlocked(issues)
         assert sub is not None  # every allowed_from state has a row
         old = sub.status
         sub.status, sub.changed_by, sub.changed_at, sub.reason = new, ctx.user, repo.utcnow(), reason
