@@ -1,0 +1,33 @@
+"""The package format: member names, limits and the manifest that vouches for the data members."""
+
+from __future__ import annotations
+
+import re
+
+FORMAT = "jzhpkg"
+FORMAT_VERSION = 1
+SUFFIX = ".jzhpkg"
+
+MANIFEST = "manifest.json"
+VALUES = "values.json"
+SUBMISSIONS = "submissions.json"
+TARGETS = "targets.json"
+DATA_MEMBERS = (VALUES, SUBMISSIONS, TARGETS)
+
+# Sane limits: a county-year is a few hundred values (tens of kB); a city's whole history well under these.
+MAX_FILE = 64 * 1024 * 1024
+MAX_MEMBER = 48 * 1024 * 1024
+MAX_TOTAL = 96 * 1024 * 1024
+MAX_RATIO = 200  # our JSON compresses ~10×; a zip bomb compresses thousands of times
+RATIO_FLOOR = 64 * 1024  # tiny members may compress well; they cannot hurt
+
+STATUSES = ("draft", "submitted", "approved", "returned")
+COMPARISONS = (">=", "<=", "~", "=")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+# Keys each row must have, exactly.
+VALUE_KEYS = frozenset({"org", "year", "code", "value", "comment"})
+STATUS_KEYS = frozenset({"org", "year", "domain", "status", "reason"})
+TARGET_KEYS = frozenset({"org", "year", "code", "value", "comparison"})
+MANIFEST_KEYS = frozenset({"format", "format_version", "program_version", "catalogue_version", "station",
+                           "org", "years", "created", "counts", "members"})

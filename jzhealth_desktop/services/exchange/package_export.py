@@ -1,0 +1,117 @@
+"""Write a county's (or the city's) figures to a package file.
+
+The data members are deterministic: rows sorted, keys sorted, fixed zip
+timestamps and compression, so the same data always gives the same bytes.
+Only ``manifest.json`` (creation time) differs between two exports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from sqlalchemy import select
+
+from ... import __version__
+from ...domain.catalogue import Indicator
+from ...domain.errors import InputError
+from ...domain.periods import check_year
+from ...domain.values import from_scaled, value_text
+from ...store import repo
+from ...store.models import Submission, Target
+from ..access import require
+from ..context import Context
+from ..station import station
+from .manifest import (DATA_MEMBERS, FORMAT, FORMAT_VERSION, MANIFEST, SUBMISSIONS, TARGETS, VALUES)
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def scope(ctx: Context, org: str) -> list[str]:
+    """The org units a package for ``org`` carries: the unit and the units below it."""
+    return [org] + sorted(u.code for u in ctx.org_units.values() if u.parent == org)
+
+
+def _dump(rows: list[dict]) -> bytes:
+    return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list[dict]]:
+    """The rows of each data member, sorted: values (catalogue indicators only), statuses, own targets."""
+    orgs = scope(ctx, org)
+    years = sorted(set(years))
+    known = {i.code for i in ctx.catalogue.indicators()}
+    domains = {d.code for d in ctx.catalogue.domains}
+    dv = repo.DV
+    with ctx.db.read() as session:
+        values = [
+            {"org": o, "year": y, "code": c, "value": value_text(from_scaled(num, scale)), "comment": comment or ""}
+            for o, y, c, num, scale, comment in session.execute(
+                select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment)
+                .where(dv.c.org_code.in_(orgs), dv.c.year.in_(years)))
+            if c in known]
+        statuses = [
+            {"org": s.org_code, "year": s.year, "domain": s.domain_code, "status": s.status, "reason": s.reason or ""}
+            for s in session.scalars(select(Submission).where(Submission.org_code.in_(orgs), Submission.year.in_(years)))
+            if s.domain_code in domains]
+        targets = [
+            {"org": t.org_code, "year": t.year, "code": t.indicator_code,
+             "value": value_text(from_scaled(t.num, t.scale)), "comparison": t.comparison}
+            for t in session.scalars(select(Target).where(Target.org_code.in_(orgs), Target.year.in_(years)))
+            if t.indicator_code in ctx.catalogue.items]
+    values.sort(key=lambda r: (r["org"], r["year"], r["code"]))
+    statuses.sort(key=lambda r: (r["org"], r["year"], r["domain"]))
+    targets.sort(key=lambda r: (r["org"], r["year"], r["code"]))
+    return {VALUES: values, SUBMISSIONS: statuses, TARGETS: targets}
+
+
+def build_package(ctx: Context, org: str, years: Iterable[int], created: datetime | None = None) -> bytes:
+    """The package file's bytes for ``org`` and ``years``."""
+    unit = ctx.org(org)
+    require(ctx, "exchange.export", unit.code)
+    years = sorted({check_year(y) for y in years})
+    if not years:
+        raise InputError("请指定导出年份", "give at least one year to export")
+    rows = collect(ctx, unit.code, years)
+    if not rows[VALUES] and not rows[SUBMISSIONS] and not rows[TARGETS]:
+        raise InputError(f"{unit.name} {'、'.join(map(str, years))}年没有可导出的数据",
+                         f"{unit.name_en} has no figures for {', '.join(map(str, years))}")
+    members = {name: _dump(rows[name]) for name in DATA_MEMBERS}
+    st = station(ctx)
+    created = created or datetime.now(timezone.utc)
+    manifest = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "program_version": __version__,
+        "catalogue_version": ctx.catalogue.version,
+        "station": {"kind": st.kind, "org": st.org, "operator": st.operator},
+        "org": unit.code, "years": years,
+        "created": created.astimezone(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "counts": {"values": len(rows[VALUES]), "submissions": len(rows[SUBMISSIONS]), "targets": len(rows[TARGETS])},
+        "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in [(MANIFEST, json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode())] \
+                + list(members.items()):
+            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()
+
+
+def export_package(ctx: Context, org: str, years: Iterable[int], path: str | os.PathLike) -> dict:
+    """Write the package to ``path`` (via a temporary file, so a failed export never leaves half a file)."""
+    data = build_package(ctx, org, years)
+    target = Path(path)
+    temp = target.with_name(target.name + ".part")
+    temp.write_bytes(data)
+    os.replace(temp, target)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        manifest = json.loads(zf.read(MANIFEST))
+    return manifest

@@ -1,0 +1,190 @@
+"""Open a package file and check its form: zip safety, manifest, checksums, row shapes.
+
+Nothing here looks at the store; ``preview`` checks the rows against the
+catalogue, the org units and what the store holds. Every refusal names the
+member (and row) at fault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+from ...domain.periods import MAX_YEAR, MIN_YEAR
+from . import manifest as limits
+from .manifest import (DATA_MEMBERS, FORMAT, FORMAT_VERSION, MANIFEST, MANIFEST_KEYS, SHA256,
+                       STATUS_KEYS, SUBMISSIONS, TARGET_KEYS, TARGETS, VALUE_KEYS, VALUES)
+from .records import FileRefused, Incoming, StatusRow, TargetRow, ValueRow, refuse_listing
+from .safe_zip import check_entries, check_sizes, open_zip, read_member
+from .strict_json import load_json
+
+MAX_TEXT = 4000
+
+
+def read_package_file(path: str | Path) -> Incoming:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise FileRefused(f"无法打开文件“{path.name}”：{exc.strerror}", f"cannot open '{path.name}': {exc.strerror}") from None
+    if size > limits.MAX_FILE:
+        raise FileRefused(f"文件“{path.name}”过大（{size} 字节，上限 {limits.MAX_FILE}）", f"'{path.name}' is too large ({size} bytes, limit {limits.MAX_FILE})")
+    return read_package(path.read_bytes(), path.name)
+
+
+def read_package(data: bytes, name: str = "数据包") -> Incoming:
+    what = f"数据包“{name}”"
+    if len(data) > limits.MAX_FILE:
+        raise FileRefused(f"{what}过大（{len(data)} 字节，上限 {limits.MAX_FILE}）", f"package '{name}' is too large")
+    zf = open_zip(data, what)
+    with zf:
+        entries = check_entries(zf, what)
+        if MANIFEST not in entries:
+            raise FileRefused(f"{what}缺少成员“{MANIFEST}”，不是本程序的数据包", f"package '{name}' has no '{MANIFEST}'; not a jzhealth package")
+        check_sizes(entries, what)
+        manifest = _manifest(load_json(read_member(zf, entries[MANIFEST], what), MANIFEST))
+        missing = [m for m in DATA_MEMBERS if m not in entries]
+        extra = sorted(n for n in entries if n != MANIFEST and n not in DATA_MEMBERS)
+        if missing:
+            raise FileRefused(f"{what}缺少成员：{'、'.join(missing)}", f"package '{name}' lacks member(s): {', '.join(missing)}")
+        if extra:
+            shown = [repr(n)[1:-1] for n in extra]
+            raise FileRefused(f"{what}含有多余的成员：{'、'.join(shown)}", f"package '{name}' holds unexpected member(s): {', '.join(shown)}")
+        raw = {m: read_member(zf, entries[m], what) for m in DATA_MEMBERS}
+    for member in DATA_MEMBERS:
+        if hashlib.sha256(raw[member]).hexdigest() != manifest["members"][member]:
+            raise FileRefused(f"成员“{member}”的校验和与清单不符，文件已损坏或被改动",
+                              f"checksum of '{member}' does not match the manifest: the file is damaged or was altered")
+    incoming = Incoming(kind="package", sha256=hashlib.sha256(data).hexdigest(), org=manifest["org"],
+                        years=manifest["years"], catalogue_version=manifest["catalogue_version"],
+                        station=manifest["station"], created=manifest["created"], name=name)
+    problems: list[tuple[str, str]] = []
+    incoming.values = _rows(load_json(raw[VALUES], VALUES), VALUES, VALUE_KEYS, _value_row, problems)
+    incoming.statuses = _rows(load_json(raw[SUBMISSIONS], SUBMISSIONS), SUBMISSIONS, STATUS_KEYS, _status_row, problems)
+    incoming.targets = _rows(load_json(raw[TARGETS], TARGETS), TARGETS, TARGET_KEYS, _target_row, problems)
+    if problems:
+        raise refuse_listing("数据包内容格式有误，未导入", "the package's rows are malformed; nothing imported", problems)
+    counts = manifest["counts"]
+    for key, rows, member in (("values", incoming.values, VALUES), ("submissions", incoming.statuses, SUBMISSIONS),
+                              ("targets", incoming.targets, TARGETS)):
+        if counts[key] != len(rows):
+            raise FileRefused(f"成员“{member}”有 {len(rows)} 条，清单记载 {counts[key]} 条",
+                              f"'{member}' holds {len(rows)} rows but the manifest says {counts[key]}")
+    return incoming
+
+
+def _bad(zh: str, en: str) -> FileRefused:
+    return FileRefused(f"清单“{MANIFEST}”{zh}", f"'{MANIFEST}' {en}")
+
+
+def _manifest(doc: object) -> dict:
+    if not isinstance(doc, dict):
+        raise _bad("不是一个 JSON 对象", "is not a JSON object")
+    if doc.get("format") != FORMAT:
+        raise _bad("不是本程序的数据包清单（format 不符）", "is not a jzhealth package manifest (wrong 'format')")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _bad(f"的格式版本“{version}”无法识别", f"has an unknown format version '{version}'")
+    if version > FORMAT_VERSION:
+        raise _bad(f"的格式版本为 {version}，本程序只支持到 {FORMAT_VERSION}，请先升级程序",
+                   f"has format version {version}; this program reads up to {FORMAT_VERSION}: please upgrade")
+    missing = sorted(MANIFEST_KEYS - set(doc))
+    if missing:
+        raise _bad(f"缺少项目：{'、'.join(missing)}", f"lacks: {', '.join(missing)}")
+    for key in ("program_version", "catalogue_version", "org", "created"):
+        if not isinstance(doc[key], str) or not doc[key].strip() or len(doc[key]) > 64:
+            raise _bad(f"的“{key}”无效", f"has an invalid '{key}'")
+    try:
+        datetime.fromisoformat(doc["created"].replace("Z", "+00:00"))
+    except ValueError:
+        raise _bad("的创建时间无效", "has an invalid 'created' time") from None
+    years = doc["years"]
+    if (not isinstance(years, list) or not years or len(years) > MAX_YEAR - MIN_YEAR + 1
+            or not all(_is_int(y) and MIN_YEAR <= y <= MAX_YEAR for y in years) or len(set(years)) != len(years)):
+        raise _bad("的年份列表无效", "has an invalid list of years")
+    station = doc["station"]
+    if not isinstance(station, dict) or not all(isinstance(station.get(k), str) for k in ("kind", "org", "operator")):
+        raise _bad("的站点信息无效", "has an invalid station identity")
+    counts = doc["counts"]
+    if not isinstance(counts, dict) or set(counts) != {"values", "submissions", "targets"} \
+            or not all(_is_int(v) and v >= 0 for v in counts.values()):
+        raise _bad("的条数统计无效", "has invalid counts")
+    members = doc["members"]
+    if not isinstance(members, dict):
+        raise _bad("的成员校验和无效", "has invalid member checksums")
+    listed = set(members)
+    if listed != set(DATA_MEMBERS):
+        raise _bad(f"列出的成员与本格式不符：{'、'.join(sorted(repr(m)[1:-1] for m in listed ^ set(DATA_MEMBERS)))}",
+                   f"lists members that do not fit the format: {', '.join(sorted(repr(m)[1:-1] for m in listed ^ set(DATA_MEMBERS)))}")
+    if not all(isinstance(v, str) and SHA256.fullmatch(v) for v in members.values()):
+        raise _bad("的校验和不是 SHA-256", "has checksums that are not SHA-256")
+    return doc
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _rows(doc: object, member: str, keys: frozenset, build, problems: list) -> list:
+    if not isinstance(doc, list):
+        raise FileRefused(f"成员“{member}”应为列表", f"member '{member}' should be a list")
+    rows = []
+    for index, row in enumerate(doc, start=1):
+        where = f"{member} 第{index}条"
+        if not isinstance(row, dict) or set(row) != keys:
+            got = sorted(row) if isinstance(row, dict) else type(row).__name__
+            problems.append((f"{where}：应含且只含 {'、'.join(sorted(keys))}（实为 {got}）",
+                             f"{member} row {index}: must hold exactly {', '.join(sorted(keys))} (got {got})"))
+            continue
+        try:
+            rows.append(build(row, where))
+        except FileRefused as exc:
+            problems.append((f"{where}：{exc.zh}", f"{member} row {index}: {exc.en}"))
+    return rows
+
+
+def _text(row: dict, key: str, limit: int = MAX_TEXT) -> str:
+    value = row[key]
+    if not isinstance(value, str):
+        raise FileRefused(f"“{key}”应为文本", f"'{key}' must be text")
+    if len(value) > limit:
+        raise FileRefused(f"“{key}”过长", f"'{key}' is too long")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FileRefused(f"“{key}”含无效字符", f"'{key}' holds invalid characters") from None
+    if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in value):
+        raise FileRefused(f"“{key}”含控制字符", f"'{key}' holds control characters")
+    return value
+
+
+def _year(row: dict) -> int:
+    year = row["year"]
+    if not _is_int(year) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise FileRefused(f"年份“{year}”无效", f"year '{year}' is invalid")
+    return year
+
+
+def _number(row: dict) -> object:
+    value = row["value"]
+    if _is_int(value):
+        return value
+    if isinstance(value, str) and len(value) <= 40:
+        return value
+    raise FileRefused("数值应为文本形式的精确数字", "'value' must be an exact number written as text")
+
+
+def _value_row(row: dict, where: str) -> ValueRow:
+    return ValueRow(_text(row, "org", 12), _year(row), _text(row, "code", 60), _number(row),
+                    _text(row, "comment"), where)
+
+
+def _status_row(row: dict, where: str) -> StatusRow:
+    return StatusRow(_text(row, "org", 12), _year(row), _text(row, "domain", 40), _text(row, "status", 12),
+                     _text(row, "reason"), where)
+
+
+def _target_row(row: dict, where: str) -> TargetRow:
+    return TargetRow(_text(row, "org", 12), _year(row), _text(row, "code", 60), _number(row),
+                     _text(row, "comparison", 2), where)

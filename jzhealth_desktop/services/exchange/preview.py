@@ -1,0 +1,281 @@
+"""What an import would do, worked out before anything is written.
+
+Every row is checked against the catalogue, the file's org unit and the store;
+any row that cannot be placed, and any value that breaks a hard rule, refuses
+the whole file (listed). What remains is sorted per domain into new, changed
+(old → new), unchanged and conflicting (the city approved it, or the user may
+not change it). Indicators the file's catalogue version has and ours lacks are
+listed, not refused. The same function runs again inside the commit's
+transaction; a different result (someone changed the store after the preview)
+refuses the commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...domain.catalogue import Indicator, Rate
+from ...domain.errors import InputError
+from ...domain.rules import HARD, check
+from ...domain.values import Value, fit_scale, from_scaled, to_decimal, value_text
+from ...store import repo
+from ...store.models import Submission, Target
+from ...store.sync import get_setting
+from ..access import allowed, require
+from ..context import Context
+from ..workflow import STATUS_NAMES
+from .manifest import COMPARISONS, STATUSES
+from .package_export import scope
+from .records import FileRefused, Incoming, refuse_listing
+
+STATUS_ZH = {**{k: v[0] for k, v in STATUS_NAMES.items()}, "": "无"}
+NEW, CHANGED, UNCHANGED, CONFLICTING = "new", "changed", "unchanged", "conflicting"
+GROUPS = (NEW, CHANGED, UNCHANGED, CONFLICTING)
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # value | status | target
+    org: str
+    year: int
+    code: str  # indicator code, or domain code for a status
+    label: str  # Chinese name of what changes
+    old: str
+    new: str
+    old_comment: str = ""
+    new_comment: str = ""
+    reason: str = ""  # why it conflicts (zh)
+    reason_en: str = ""
+    where: str = ""
+    value: Value | None = None  # the parsed new value / target
+    extra: str = ""  # target comparison, status reason
+
+
+@dataclass
+class DomainGroup:
+    code: str
+    name: str
+    items: dict[str, list[Item]] = field(default_factory=lambda: {g: [] for g in GROUPS})
+
+
+@dataclass
+class Preview:
+    incoming: Incoming
+    groups: list[DomainGroup]
+    unknown: list[tuple[str, int]]  # codes the file has and our catalogue lacks, with how many rows
+    fingerprint: str
+
+    def count(self, group: str) -> int:
+        return sum(len(g.items[group]) for g in self.groups)
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return self.count(NEW) + self.count(CHANGED) == 0
+
+    def to_apply(self) -> list[Item]:
+        return [i for g in self.groups for group in (NEW, CHANGED) for i in g.items[group]]
+
+    def conflicts(self) -> list[Item]:
+        return [i for g in self.groups for i in g.items[CONFLICTING]]
+
+
+def build_preview(ctx: Context, incoming: Incoming) -> Preview:
+    """Check the file against the store and work out the changes; writes nothing."""
+    require(ctx, "exchange.import", incoming.org if incoming.org in ctx.org_units else None)
+    with ctx.db.read() as session:
+        return plan(ctx, session, incoming)
+
+
+def _refuse_scope(ctx: Context, session: Session, incoming: Incoming) -> None:
+    unit = ctx.org_units.get(incoming.org)
+    if unit is None:
+        raise FileRefused(f"文件的单位代码“{incoming.org}”不在本机的单位列表中",
+                          f"the file's org-unit code '{incoming.org}' is not one of this station's org units")
+    kind, own = get_setting(session, "station_type"), get_setting(session, "station_org")
+    if kind == "county" and own and incoming.org != own:
+        mine = ctx.org_units[own].name if own in ctx.org_units else own
+        raise FileRefused(f"本机是{mine}的县级站，不能导入{unit.name}的数据",
+                          f"this is the county station of {own}; it cannot import data of {unit.code}")
+
+
+def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
+    cat = ctx.catalogue
+    _refuse_scope(ctx, session, incoming)
+    unit = ctx.org_units[incoming.org]
+    in_scope = set(scope(ctx, unit.code))
+    years = set(incoming.years)
+    same_catalogue = incoming.catalogue_version == cat.version
+    problems: list[tuple[str, str]] = []
+    unknown: Counter[str] = Counter()
+
+    def place(where: str, org: str, year: int) -> bool:
+        if org not in in_scope:
+            problems.append((f"{where}：单位“{org}”不属于文件的单位{unit.name}（{unit.code}）",
+                             f"{where}: org unit '{org}' is outside the file's unit {unit.code}"))
+            return False
+        if year not in years:
+            problems.append((f"{where}：年份 {year} 不在文件声明的年份中", f"{where}: year {year} is not one of the file's years"))
+            return False
+        return True
+
+    def known(where: str, code: str, pool) -> bool:
+        if code in pool:
+            return True
+        if same_catalogue:
+            problems.append((f"{where}：未知的指标代码“{code}”", f"{where}: unknown indicator code '{code}'"))
+        else:
+            unknown[code] += 1
+        return False
+
+    def located(row) -> str:
+        if incoming.kind != "package":
+            return row.where
+        name = ctx.org_units[row.org].name if row.org in ctx.org_units else row.org
+        return f"{row.where}（{name} {row.year}年）"
+
+    # 1. every row placed and parsed
+    values: dict[tuple[str, int], dict[str, tuple[Value, str | None, str]]] = defaultdict(dict)
+    for row in incoming.values:
+        where = located(row)
+        if not place(where, row.org, row.year) or not known(where, row.code, cat.items):
+            continue
+        item = cat.items[row.code]
+        if isinstance(item, Rate):
+            problems.append((f"{where}：「{item.name}」是计算得出的比率，不能导入", f"{where}: {item.name_en} is a computed rate"))
+            continue
+        if item.level == "city" and ctx.org_units[row.org].level != "city":
+            problems.append((f"{where}：「{item.name}」只能由市级填报", f"{where}: {item.name_en} is entered by the city only"))
+            continue
+        if row.code in values[(row.org, row.year)]:
+            problems.append((f"{where}：「{item.name}」重复出现", f"{where}: {item.name_en} appears twice"))
+            continue
+        try:
+            value = fit_scale(to_decimal(row.value), item.scale)
+        except InputError as exc:
+            problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
+            continue
+        values[(row.org, row.year)][row.code] = (value, row.comment if row.has_comment else None, where)
+    domains = {d.code: d for d in cat.domains}
+    statuses: dict[tuple[str, int, str], tuple[str, str, str]] = {}
+    for row in incoming.statuses:
+        where = located(row)
+        if not place(where, row.org, row.year) or not known(where, row.domain, domains):
+            continue
+        if row.status not in STATUSES:
+            problems.append((f"{where}：状态“{row.status}”无效", f"{where}: status '{row.status}' is invalid"))
+        elif (row.org, row.year, row.domain) in statuses:
+            problems.append((f"{where}：状态重复出现", f"{where}: status given twice"))
+        else:
+            statuses[(row.org, row.year, row.domain)] = (row.status, row.reason, where)
+    targets: dict[tuple[str, int, str], tuple[Value, str, str]] = {}
+    for row in incoming.targets:
+        where = located(row)
+        if not place(where, row.org, row.year) or not known(where, row.code, cat.items):
+            continue
+        item = cat.items[row.code]
+        scale = item.scale if isinstance(item, Indicator) else item.decimals
+        if row.comparison not in COMPARISONS or (row.org, row.year, row.code) in targets:
+            problems.append((f"{where}：「{item.name}」目标比较方式无效或重复", f"{where}: {item.name_en}: bad or repeated target"))
+            continue
+        try:
+            targets[(row.org, row.year, row.code)] = (fit_scale(to_decimal(row.value), scale), row.comparison, where)
+        except InputError as exc:
+            problems.append((f"{where}：「{item.name}」目标值{exc.zh}", f"{where}: target for {item.name_en}: {exc.en}"))
+    if problems:
+        raise refuse_listing(f"文件未导入，{len(problems)} 处问题", f"file not imported, {len(problems)} problem(s)", problems)
+
+    # 2. what the store holds for the same org units and years
+    orgs = sorted({o for o, _ in values} | {k[0] for k in statuses} | {k[0] for k in targets})
+    stored: dict[tuple[str, int], dict[str, tuple[Value, str]]] = defaultdict(dict)
+    subs: dict[tuple[str, int, str], str] = {}
+    have_targets: dict[tuple[str, int, str], tuple[Value, str]] = {}
+    if orgs:
+        dv = repo.DV
+        for o, y, c, num, scale, comment in session.execute(
+                select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment)
+                .where(dv.c.org_code.in_(orgs), dv.c.year.in_(sorted(years)))):
+            stored[(o, y)][c] = (from_scaled(num, scale), comment or "")
+        for o, y, d, s in session.execute(select(Submission.org_code, Submission.year, Submission.domain_code,
+                                                 Submission.status).where(Submission.org_code.in_(orgs),
+                                                                          Submission.year.in_(sorted(years)))):
+            subs[(o, y, d)] = s
+        for o, y, c, num, scale, comparison in session.execute(
+                select(Target.org_code, Target.year, Target.indicator_code, Target.num, Target.scale, Target.comparison)
+                .where(Target.org_code.in_(orgs), Target.year.in_(sorted(years)))):
+            have_targets[(o, y, c)] = (from_scaled(num, scale), comparison)
+
+    # 3. sort into groups; check hard rules on what would be applied
+    groups = {d.code: DomainGroup(d.code, d.name) for d in cat.domains}
+    for (org, year), rows in sorted(values.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        mine = stored.get((org, year), {})
+        applied: dict[str, Value] = {}
+        for code, (value, comment, where) in sorted(rows.items()):
+            ind = cat.items[code]
+            old = mine.get(code)
+            old_value, old_comment = (old if old else (None, ""))
+            new_comment = old_comment if comment is None else comment
+            same = old is not None and value_text(old_value) == value_text(value) and old_comment == new_comment
+            item = Item("value", org, year, code, ind.name, value_text(old_value), value_text(value),
+                        old_comment, new_comment, where=where, value=value)
+            if same:
+                groups[ind.domain].items[UNCHANGED].append(item)
+            elif subs.get((org, year, ind.domain)) == "approved":
+                groups[ind.domain].items[CONFLICTING].append(_conflict(item, "本单位该年度此项已审核通过并锁定，未覆盖",
+                                                                       "approved and locked here; not overwritten"))
+            else:
+                applied[code] = value
+                groups[ind.domain].items[NEW if old is None else CHANGED].append(item)
+        merged = {c: v for c, (v, _) in mine.items()} | applied
+        for issue in check(cat, merged, None, sorted(applied)):
+            if issue.severity == HARD:
+                where = rows[issue.code][2] if issue.code in rows else f"{ctx.org_units[org].name} {year}年"
+                problems.append((f"{where}：{issue.zh}", f"{where}: {issue.en}"))
+    if problems:
+        raise refuse_listing(f"文件未导入，{len(problems)} 个数值不符合规则", f"file not imported, {len(problems)} value(s) break the rules",
+                             problems)
+    for (org, year, dom), (status, reason, where) in sorted(statuses.items()):
+        old = subs.get((org, year, dom), "")
+        item = Item("status", org, year, dom, f"{domains[dom].name}上报状态", STATUS_ZH[old], STATUS_ZH[status],
+                    where=where, extra=status, old_comment=old, new_comment=reason)
+        if old == status:
+            groups[dom].items[UNCHANGED].append(item)
+        elif old == "approved":
+            groups[dom].items[CONFLICTING].append(_conflict(item, "本机已审核通过，状态不变", "approved here; status kept"))
+        elif status in ("approved", "returned") and not allowed(ctx, "submission.review", org):
+            groups[dom].items[CONFLICTING].append(_conflict(item, "您无权设置审核结果", "you may not set a review outcome"))
+        else:
+            groups[dom].items[NEW if not old else CHANGED].append(item)
+    for (org, year, code), (value, comparison, where) in sorted(targets.items()):
+        ind = cat.items[code]
+        old = have_targets.get((org, year, code))
+        old_text = f"{old[1]}{value_text(old[0])}" if old else ""
+        item = Item("target", org, year, code, f"{ind.name}目标", old_text, f"{comparison}{value_text(value)}",
+                    where=where, value=value, extra=comparison)
+        if old_text == item.new:
+            groups[ind.domain].items[UNCHANGED].append(item)
+        elif not allowed(ctx, "targets.write", org):
+            groups[ind.domain].items[CONFLICTING].append(_conflict(item, "您无权修改目标值", "you may not change targets"))
+        else:
+            groups[ind.domain].items[NEW if old is None else CHANGED].append(item)
+    result = [g for g in groups.values() if any(g.items.values())]
+    return Preview(incoming, result, sorted(unknown.items()), _fingerprint(result))
+
+
+def _conflict(item: Item, zh: str, en: str) -> Item:
+    return Item(item.kind, item.org, item.year, item.code, item.label, item.old, item.new, item.old_comment,
+                item.new_comment, zh, en, item.where, item.value, item.extra)
+
+
+def _fingerprint(groups: list[DomainGroup]) -> str:
+    digest = hashlib.sha256()
+    for group in groups:
+        for name in GROUPS:
+            for i in group.items[name]:
+                digest.update(f"{name}|{i.kind}|{i.org}|{i.year}|{i.code}|{i.old}|{i.new}|{i.old_comment}|{i.new_comment}\n"
+                              .encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

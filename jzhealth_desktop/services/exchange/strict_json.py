@@ -1,0 +1,50 @@
+"""JSON read strictly: UTF-8 only, no duplicate keys, no NaN/Infinity, no floats, bounded nesting."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from .records import FileRefused
+
+
+class _Duplicate(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Duplicate(key)
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed")
+
+
+def load_json(raw: bytes, member: str) -> object:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise FileRefused(f"成员“{member}”以 BOM 开头，不是规范的 UTF-8 JSON", f"member '{member}' starts with a BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileRefused(f"成员“{member}”不是有效的 UTF-8 文本（第 {exc.start} 字节）",
+                          f"member '{member}' is not valid UTF-8 (byte {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                          parse_float=Decimal)
+    except _Duplicate as exc:
+        key = repr(exc.key)[1:-1]
+        raise FileRefused(f"成员“{member}”中键“{key}”重复出现", f"member '{member}': key '{key}' appears twice") from None
+    except json.JSONDecodeError as exc:
+        raise FileRefused(f"成员“{member}”不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+                          f"member '{member}' is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise FileRefused(f"成员“{member}”嵌套过深", f"member '{member}' is nested too deeply") from None
+    except ValueError as exc:
+        raise FileRefused(f"成员“{member}”含有不允许的数值（{exc}）", f"member '{member}' holds a value that is not allowed ({exc})") from None
