@@ -1,5 +1,18 @@
 """The one place the program imports Qt from: shows which Qt modules the bundle needs."""
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot  # noqa: F401
-from PySide6.QtGui import QAction, QKeySequence  # noqa: F401
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox  # noqa: F401
+from PySide6.QtCore import (  # noqa: F401
+    QAbstractTableModel, QCoreApplication, QEvent, QItemSelectionModel, QLibraryInfo, QLocale, QModelIndex,
+    QObject, QRunnable, QSettings, QSize, Qt, QThreadPool, QTimer, QTranslator, QUrl, Signal, Slot,
+)
+from PySide6.QtGui import (  # noqa: F401
+    QAction, QActionGroup, QBrush, QCloseEvent, QColor, QFont, QGuiApplication, QIcon, QKeyEvent, QKeySequence,
+    QPalette, QRegularExpressionValidator, QShortcut,
+)
+from PySide6.QtCore import QRegularExpression  # noqa: F401
+from PySide6.QtWidgets import (  # noqa: F401
+    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame,
+    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QMainWindow, QMenu, QMessageBox, QProgressDialog, QPushButton, QRadioButton, QScrollArea, QSizePolicy,
+    QSpinBox, QSplitter, QStackedWidget, QStatusBar, QTableView, QTableWidget, QTableWidgetItem, QTabWidget,
+    QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+)

@@ -1,0 +1,78 @@
+"""Completeness of a year at a glance: per org unit × domain, the submission status and how much is filled.
+
+A cell's share counts the domain's required fields for that org unit's level (county or city); a domain
+with no required fields counts all of its fields, so a half-typed optional form still shows progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from sqlalchemy import func, select
+
+from ..domain.catalogue import Indicator
+from ..domain.periods import check_year
+from ..store.models import DataValue, Submission
+from .access import require
+from .context import Context
+
+EMPTY, DRAFT, SUBMITTED, APPROVED, RETURNED = "empty", "draft", "submitted", "approved", "returned"
+STATUSES = (EMPTY, DRAFT, SUBMITTED, APPROVED, RETURNED)
+
+
+@dataclass(frozen=True)
+class Cell:
+    org: str
+    domain: str
+    status: str
+    counted: int  # fields that count towards the share
+    filled: int
+
+    @property
+    def share(self) -> Decimal | None:
+        """Filled ÷ counted as a percentage (exact, unrounded); None when the form has no fields here."""
+        if not self.counted:
+            return None
+        return Decimal(self.filled * 100) / Decimal(self.counted)
+
+
+def counted_fields(ctx: Context, domain: str, level: str) -> list[str]:
+    """The fields of ``domain`` an org unit of ``level`` fills that count towards completeness."""
+    # The city types only its own (city-level) figures; the county-level ones add up from the counties.
+    fields = [i for i in ctx.catalogue.indicators(domain) if i.level == level]
+    required = [i.code for i in fields if i.required]
+    return required or [i.code for i in fields]
+
+
+def completeness(ctx: Context, year: int, orgs: Iterable[str]) -> list[Cell]:
+    """One cell per (org, domain) for ``year``, orgs in the given order and domains in catalogue order."""
+    year = check_year(year)
+    orgs = [ctx.org(o).code for o in orgs]
+    for org in orgs:
+        require(ctx, "values.read", org)
+    with ctx.db.read() as session:
+        statuses = {(org, dom): status for org, dom, status in session.execute(
+            select(Submission.org_code, Submission.domain_code, Submission.status)
+            .where(Submission.year == year, Submission.org_code.in_(orgs)))}
+        present: dict[str, set[str]] = {org: set() for org in orgs}
+        for org, code in session.execute(select(DataValue.org_code, DataValue.indicator_code)
+                                         .where(DataValue.year == year, DataValue.org_code.in_(orgs))):
+            present[org].add(code)
+    cells = []
+    for org in orgs:
+        level = ctx.org(org).level
+        for dom in ctx.catalogue.domains:
+            fields = counted_fields(ctx, dom.code, level)
+            filled = sum(1 for code in fields if code in present[org])
+            any_value = any(isinstance(ctx.catalogue.items[c], Indicator) and c in present[org] for c in dom.codes)
+            status = statuses.get((org, dom.code)) or (DRAFT if any_value else EMPTY)
+            cells.append(Cell(org, dom.code, status, len(fields), filled))
+    return cells
+
+
+def latest_year(ctx: Context) -> int | None:
+    """The newest year holding any figure (where a fresh window starts), None on an empty store."""
+    with ctx.db.read() as session:
+        return session.execute(select(func.max(DataValue.year))).scalar_one()

@@ -1,0 +1,108 @@
+"""The grid view's data: one domain for many (org unit, year) columns, read in one query, saved in one transaction.
+
+The city's grid is indicators × counties for a year; a county's is indicators × years. A save validates
+every column against its org unit's whole year and writes all columns or none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from sqlalchemy import select
+
+from ..domain.catalogue import Indicator
+from ..domain.periods import check_year
+from ..domain.rules import Issue
+from ..domain.values import Value, from_scaled
+from ..store import repo
+from .access import require
+from .context import Context
+from .forms import ValidationFailed, _check_base, apply, prepare, validate
+
+Column = tuple[str, int]  # (org code, year)
+
+
+@dataclass
+class Grid:
+    domain: str
+    codes: list[str]  # editable indicators, reading order
+    columns: list[Column]
+    values: dict[Column, dict[str, Value]] = field(default_factory=dict)
+    comments: dict[Column, dict[str, str]] = field(default_factory=dict)
+    stamps: dict[Column, dict[str, str | None]] = field(default_factory=dict)
+
+
+class GridValidationFailed(ValidationFailed):
+    """Some columns failed; ``by_column`` maps each to its issues. Nothing was written."""
+
+    def __init__(self, by_column: dict[Column, list[Issue]]):
+        self.by_column = by_column
+        super().__init__([i for issues in by_column.values() for i in issues])
+
+
+def grid_codes(ctx: Context, domain: str, level: str) -> list[str]:
+    """The fields an org unit of ``level`` types on ``domain``'s form."""
+    return [c for c in ctx.catalogue.domain(domain).codes
+            if isinstance(ctx.catalogue.items[c], Indicator) and ctx.catalogue.items[c].level == level]
+
+
+def read_grid(ctx: Context, domain: str, columns: Sequence[Column]) -> Grid:
+    """Values, comments and stamps of every column, all org units of one level."""
+    columns = [(ctx.org(o).code, check_year(y)) for o, y in columns]
+    for org in {o for o, _ in columns}:
+        require(ctx, "values.read", org)
+    level = ctx.org(columns[0][0]).level if columns else "county"
+    grid = Grid(domain, grid_codes(ctx, domain, level), columns)
+    dv = repo.DV
+    wanted = set(columns)
+    query = (select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment,
+                    dv.c.updated_at, dv.c.version)
+             .where(dv.c.org_code.in_(sorted({o for o, _ in columns})), dv.c.year.in_(sorted({y for _, y in columns})),
+                    dv.c.indicator_code.in_(grid.codes)))
+    for col in columns:
+        grid.values[col], grid.comments[col] = {}, {}
+        grid.stamps[col] = {c: None for c in grid.codes}
+    with ctx.db.read() as session:
+        for org, year, code, num, scale, comment, at, version in session.execute(query):
+            col = (org, year)
+            if col not in wanted:
+                continue
+            grid.values[col][code] = from_scaled(num, scale)
+            if comment:
+                grid.comments[col][code] = comment
+            grid.stamps[col][code] = f"{version}@{at.isoformat()}"
+    return grid
+
+
+def check_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, object]]) -> dict[Column, list[Issue]]:
+    """Issues per edited column (no writes): what live checking of pasted cells shows."""
+    return {col: validate(ctx, col[0], col[1], entries, domain=domain) for col, entries in edits.items() if entries}
+
+
+def save_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, object]],
+              comments: Mapping[Column, Mapping[str, str]] | None = None,
+              base: Mapping[Column, Mapping[str, str | None]] | None = None, source: str = "grid") -> int:
+    """Write every edited column in one transaction; any refusal in any column writes nothing."""
+    ctx.catalogue.domain(domain)
+    comments = comments or {}
+    columns = sorted(set(edits) | set(comments))
+    prepared = {}
+    for org, year in columns:
+        check_year(year)
+        require(ctx, "values.write", ctx.org(org).code)
+        prepared[(org, year)] = prepare(ctx, org, edits.get((org, year), {}), comments.get((org, year)), domain)
+    failed: dict[Column, list[Issue]] = {}
+    changed = 0
+    with ctx.db.write() as session:
+        for col in columns:
+            parsed, notes, bad = prepared[col]
+            if base is not None and col in base:
+                _check_base(ctx, session, col[0], col[1], set(parsed) | set(notes), base[col])
+            try:
+                changed += apply(ctx, session, col[0], col[1], parsed, notes, source, prior=bad).changed
+            except ValidationFailed as exc:
+                failed[col] = exc.issues
+        if failed:
+            raise GridValidationFailed(failed)  # rolls back the columns already applied
+    return changed

@@ -1,0 +1,88 @@
+"""Completeness at a glance: org units × domains, each cell coloured by status with the share filled."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..domain.numbers import trim
+from ..services.completeness import APPROVED, DRAFT, EMPTY, RETURNED, STATUSES, SUBMITTED, Cell, completeness
+from ..services.context import Context
+from ..domain.derived import rounded
+from .qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, Qt, QTableWidget, QTableWidgetItem,
+                 QVBoxLayout, QWidget, Signal)
+from .settings import language
+
+COLOURS = {
+    EMPTY: QColor("#f2f2f2"),
+    DRAFT: QColor("#fff4cc"),
+    SUBMITTED: QColor("#d6e8fb"),
+    APPROVED: QColor("#d4efd9"),
+    RETURNED: QColor("#f9d3d3"),
+}
+CELL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CompletenessView(QWidget):
+    """Double-click a cell to open that org unit's form."""
+
+    open_requested = Signal(str, str)  # org, domain
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cells: list[Cell] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("completenessSummary")
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("completeness")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.cellDoubleClicked.connect(self._open)
+        self.table.cellActivated.connect(self._open)
+        layout.addWidget(self.table, 1)
+        legend = QLabel("　".join(f"<span style='background:{COLOURS[s].name()}'>　{self.status_name(s)}　</span>"
+                                  for s in STATUSES), self)
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(legend)
+
+    def status_name(self, status: str) -> str:
+        return {EMPTY: self.tr("Not filled"), DRAFT: self.tr("Draft"), SUBMITTED: self.tr("Submitted"),
+                APPROVED: self.tr("Approved"), RETURNED: self.tr("Returned")}[status]
+
+    def refresh(self, year: int, orgs: list[str]) -> None:
+        self.cells = completeness(self.ctx, year, orgs)
+        english = language() == "en"
+        domains = self.ctx.catalogue.domains
+        self.table.clear()
+        self.table.setRowCount(len(orgs))
+        self.table.setColumnCount(len(domains))
+        self.table.setHorizontalHeaderLabels([d.name_en if english else d.name for d in domains])
+        self.table.setVerticalHeaderLabels([self.ctx.org(o).name_en if english else self.ctx.org(o).name for o in orgs])
+        for n, cell in enumerate(self.cells):
+            row, col = divmod(n, len(domains))
+            if cell.share is None:  # nothing for this org unit to type here (e.g. city-only or county-only domain)
+                item = QTableWidgetItem("—")
+                item.setForeground(QBrush(QColor("#9aa0a6")))
+            else:
+                share = trim(rounded(cell.share, 0)) + "%"
+                item = QTableWidgetItem(f"{self.status_name(cell.status)}  {share}")
+                item.setBackground(QBrush(COLOURS[cell.status]))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item.setData(CELL_ROLE, (cell.org, cell.domain))
+            item.setToolTip(self.tr("{filled} of {counted} fields filled").format(filled=cell.filled, counted=cell.counted))
+            self.table.setItem(row, col, item)
+        counts = Counter(cell.status for cell in self.cells if cell.counted)
+        self.summary.setText(self.tr("{year}: ").format(year=year) + "　".join(
+            self.tr("{status} {count}").format(status=self.status_name(s), count=counts.get(s, 0)) for s in STATUSES))
+
+    def cell_at(self, row: int, col: int) -> Cell:
+        return self.cells[row * self.table.columnCount() + col]
+
+    def _open(self, row: int, col: int) -> None:
+        cell = self.cell_at(row, col)
+        self.open_requested.emit(cell.org, cell.domain)

@@ -1,0 +1,1 @@
+"""The catalogue-driven data-entry form and its grid twin."""

@@ -1,0 +1,197 @@
+"""The grid twin of a form: indicators × counties (city) or indicators × years (county), Excel block paste.
+
+Every pasted or typed cell is checked with the same services as the form (``services.grid.check_grid``);
+hard problems turn the cell red and block saving, soft ones amber. A save writes all columns or none.
+"""
+
+from __future__ import annotations
+
+from ...domain.errors import JzError
+from ...domain.rules import HARD, SOFT, Issue
+from ...domain.values import value_text
+from ...services.context import Context
+from ...services.grid import Column, Grid, check_grid, read_grid, save_grid
+from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QGuiApplication, QHeaderView,
+                  QKeyEvent, QKeySequence, QModelIndex, Qt, QTableView, Signal)
+from ..settings import language
+
+HARD_BG, SOFT_BG, EDITED_BG = QColor("#fbd5d5"), QColor("#fde9b8"), QColor("#e3effd")
+
+
+def parse_block(text: str) -> list[list[str]]:
+    """Tab-separated rows as Excel puts them on the clipboard (a trailing newline is not an extra row)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.split("\t") for line in lines]
+
+
+class GridModel(QAbstractTableModel):
+    """Thin adapter over a ``Grid``: stored values, the clerk's edits on top, issues per cell."""
+
+    edits_changed = Signal(bool)
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.grid: Grid | None = None
+        self.labels: list[str] = []
+        self.edits: dict[Column, dict[str, str]] = {}
+        self.issues: dict[tuple[Column, str], list[Issue]] = {}
+
+    def load(self, grid: Grid, labels: list[str]) -> None:
+        self.beginResetModel()
+        self.grid, self.labels = grid, labels
+        self.edits, self.issues = {}, {}
+        self.endResetModel()
+        self.edits_changed.emit(False)
+
+    # Qt model protocol -------------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.codes)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if self.grid is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.labels[section]
+        ind = self.ctx.catalogue.items[self.grid.codes[section]]
+        name = ind.name_en if language() == "en" else ind.name
+        return f"{name}（{ind.unit}）" if ind.unit else name
+
+    def cell(self, index: QModelIndex) -> tuple[Column, str]:
+        assert self.grid is not None
+        return self.grid.columns[index.column()], self.grid.codes[index.row()]
+
+    def text(self, col: Column, code: str) -> str:
+        if code in self.edits.get(col, {}):
+            return self.edits[col][code]
+        assert self.grid is not None
+        return value_text(self.grid.values[col].get(code))
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.grid is None:
+            return None
+        col, code = self.cell(index)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.text(col, code)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        issues = self.issues.get((col, code), [])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if any(i.severity == HARD for i in issues):
+                return QBrush(HARD_BG)
+            if any(i.severity == SOFT for i in issues):
+                return QBrush(SOFT_BG)
+            if code in self.edits.get(col, {}):
+                return QBrush(EDITED_BG)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and issues:
+            return "\n".join(i.en if language() == "en" else i.zh for i in issues)
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.isValid() else base
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        self.put({self.cell(index): str(value)})
+        return True
+
+    # edits ---------------------------------------------------------------------------------------------
+    def put(self, cells: dict[tuple[Column, str], str]) -> None:
+        """Set several cells at once, then check every column they touch."""
+        assert self.grid is not None
+        touched = set()
+        for (col, code), text in cells.items():
+            text = text.strip()
+            if text == value_text(self.grid.values[col].get(code)):
+                self.edits.get(col, {}).pop(code, None)
+            else:
+                self.edits.setdefault(col, {})[code] = text
+            touched.add(col)
+        self.check(touched)
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.edits_changed.emit(self.is_dirty())
+
+    def check(self, columns) -> None:
+        assert self.grid is not None
+        for col in columns:
+            for code in self.grid.codes:
+                self.issues.pop((col, code), None)
+        wanted = {col: self.edits.get(col, {}) for col in columns if self.edits.get(col)}
+        try:
+            found = check_grid(self.ctx, self.grid.domain, wanted)
+        except JzError as exc:
+            found = {col: [Issue(self.grid.codes[0], HARD, exc.zh, exc.en, "access")] for col in wanted}
+        for col, issues in found.items():
+            for issue in issues:
+                if issue.severity in (HARD, SOFT):
+                    self.issues.setdefault((col, issue.code), []).append(issue)
+
+    def paste(self, top: int, left: int, block: list[list[str]]) -> int:
+        """Paste ``block`` with its top-left cell at (top, left); cells past the edge are dropped. Returns cells set."""
+        cells = {}
+        for r, line in enumerate(block):
+            for c, text in enumerate(line):
+                row, column = top + r, left + c
+                if row < self.rowCount() and column < self.columnCount():
+                    cells[self.cell(self.index(row, column))] = text
+        if cells:
+            self.put(cells)
+        return len(cells)
+
+    def is_dirty(self) -> bool:
+        return any(self.edits.values())
+
+    def hard_issues(self) -> list[Issue]:
+        return [i for issues in self.issues.values() for i in issues if i.severity == HARD]
+
+
+class GridView(QTableView):
+    """The table widget; Ctrl+V pastes a tab-separated block at the current cell."""
+
+    pasted = Signal(int)
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model_ = GridModel(ctx, self)
+        self.setModel(self.model_)
+        self.setObjectName("grid")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setDefaultSectionSize(96)
+        self.setAlternatingRowColors(True)
+
+    def load(self, domain: str, columns: list[Column], labels: list[str]) -> None:
+        self.model_.load(read_grid(self.ctx, domain, columns), labels)
+        self.verticalHeader().setMinimumWidth(280)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_text(QGuiApplication.clipboard().text())
+            return
+        super().keyPressEvent(event)
+
+    def paste_text(self, text: str) -> int:
+        index = self.currentIndex()
+        top, left = (index.row(), index.column()) if index.isValid() else (0, 0)
+        count = self.model_.paste(top, left, parse_block(text))
+        self.pasted.emit(count)
+        return count
+
+    def save(self) -> int:
+        """Write every edited column (one transaction); raises the service's refusal unchanged."""
+        model = self.model_
+        assert model.grid is not None
+        edits = {col: dict(cells) for col, cells in model.edits.items() if cells}
+        base = {col: model.grid.stamps[col] for col in edits}
+        return save_grid(self.ctx, model.grid.domain, edits, base=base)

@@ -1,0 +1,43 @@
+"""帮助 → 使用说明 (the shipped Chinese guide, with screenshots) and 帮助 → 关于."""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..paths import resources_dir
+from ..services.context import Context
+from .qt import QCoreApplication, QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QUrl, QVBoxLayout, QWidget
+
+
+def guide_path():
+    return resources_dir() / "help" / "guide.md"
+
+
+class GuideDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("User guide"))
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("guide")
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setSearchPaths([str(guide_path().parent)])
+        self.browser.setSource(QUrl.fromLocalFile(str(guide_path())))
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 700)
+
+
+def about_text(ctx: Context) -> str:
+    store = str(ctx.db.path) if ctx.db.path else ctx.db.url
+    return "<br>".join((
+        QCoreApplication.translate("help", "<b>Jiaozuo health statistics</b> (jzhealth-desktop)"),
+        QCoreApplication.translate("help", "Version: {version}").format(version=__version__),
+        QCoreApplication.translate("help", "Store: {store}").format(store=store),
+        QCoreApplication.translate("help", "Catalogue version: {version}").format(version=ctx.catalogue.version),
+    ))
+
+
+def show_about(parent: QWidget, ctx: Context) -> None:
+    QMessageBox.about(parent, QCoreApplication.translate("help", "About"), about_text(ctx))

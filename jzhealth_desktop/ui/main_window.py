@@ -1,0 +1,487 @@
+"""The main window: org unit and year at the top, domains on the left, the form (or grid, or completeness)
+in the centre, validation messages below, store / save state / station in the status bar.
+
+Feature modules use the API described in ``ui/features.py``; this class is its implementation.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..domain.errors import JzError
+from ..domain.periods import MAX_YEAR, MIN_YEAR
+from ..domain.rules import HARD, MISSING, SOFT, Issue
+from ..services.access import allowed
+from ..services.aggregate import aggregate_year
+from ..services.completeness import latest_year
+from ..services.context import Context
+from ..services.forms import ConflictError, ValidationFailed, read_form, save_form
+from ..services.grid import GridValidationFailed
+from ..services.station import Station
+from . import dialogs
+from .background import Operation, run_in_background
+from .completeness import CompletenessView
+from .forms.form_view import FormView
+from .forms.grid import GridView
+from .help import GuideDialog, show_about
+from .history_dialog import HistoryDialog
+from .menus import build_menus
+from .qt import (QCloseEvent, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu,
+                 QSplitter, QStackedWidget, Qt, QTabWidget, QVBoxLayout, QWidget, Signal)
+from .settings import language, ui_settings
+
+FORM_TAB, GRID_TAB, COMPLETENESS_TAB = 0, 1, 2
+GRID_YEARS = 5
+
+
+class MainWindow(QMainWindow):
+    selection_changed = Signal(str, int, str)
+
+    def __init__(self, ctx: Context, station: Station, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.station = station
+        self.english = language() == "en"
+        self.forms: dict[str, FormView] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.operations: list[Operation] = []
+        self.saved_at: datetime | None = None
+        self._stale = {GRID_TAB: True, COMPLETENESS_TAB: True}
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Jiaozuo health statistics"))
+        self.orgs = self._visible_orgs()
+        self._build()
+        build_menus(self)
+        self._restore()
+        self._load()
+
+    # ---- the feature-module API (see ui/features.py) ------------------------------------------------
+    def menu(self, key: str) -> QMenu:
+        return self.menus[key]
+
+    def current_org(self) -> str:
+        return self._org
+
+    def current_year(self) -> int:
+        return self._year
+
+    def current_domain(self) -> str:
+        return self._domain
+
+    def reload(self) -> None:
+        self._load()
+
+    def run_in_background(self, title, fn, on_done, on_error=None, cancellable=False) -> Operation:
+        def failed(exc: BaseException) -> None:
+            (on_error or (lambda e: dialogs.show_error(self, title, e)))(exc)
+
+        operation = run_in_background(self, title, fn, on_done, failed, cancellable)
+        self.operations = [op for op in self.operations if not op.done] + [operation]
+        return operation
+
+    # ---- layout ---------------------------------------------------------------------------------------
+    def _visible_orgs(self) -> list[str]:
+        """A county station sees its county; the city station (or one not set up) sees the city and all."""
+        if self.station.kind == "county":
+            return [self.station.org]
+        return [self.ctx.city.code] + [u.code for u in self.ctx.counties()]
+
+    def org_name(self, code: str) -> str:
+        unit = self.ctx.org(code)
+        return unit.name_en if self.english else unit.name
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 0)
+        bar = QHBoxLayout()
+        self.org_box = QComboBox(central)
+        self.org_box.setObjectName("orgSelector")
+        for code in self.orgs:
+            unit = self.ctx.org(code)
+            label = self.org_name(code) + (self.tr(" (city's own figures)") if unit.level == "city" else "")
+            self.org_box.addItem(label, code)
+        self.org_box.setEnabled(len(self.orgs) > 1)
+        self.year_box = QComboBox(central)
+        self.year_box.setObjectName("yearSelector")
+        this_year = datetime.now().year
+        for year in range(min(this_year + 1, MAX_YEAR), MIN_YEAR - 1, -1):
+            self.year_box.addItem(self.tr("{year}").format(year=year), year)
+        org_label = QLabel(self.tr("&Unit:"), central)
+        org_label.setBuddy(self.org_box)
+        year_label = QLabel(self.tr("&Year:"), central)
+        year_label.setBuddy(self.year_box)
+        self.status_badge = QLabel(central)
+        self.status_badge.setObjectName("statusBadge")
+        for widget in (org_label, self.org_box, year_label, self.year_box):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        bar.addWidget(self.status_badge)
+        bar.addStretch(1)
+        outer.addLayout(bar)
+
+        self.domain_list = QListWidget(central)
+        self.domain_list.setObjectName("domains")
+        for dom in self.ctx.catalogue.domains:
+            item = QListWidgetItem(dom.name_en if self.english else dom.name)
+            item.setData(Qt.ItemDataRole.UserRole, dom.code)
+            self.domain_list.addItem(item)
+        self.domain_list.setMinimumWidth(190)
+        self.domain_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.domain_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        self.stack = QStackedWidget(central)
+        self.grid = GridView(self.ctx, central)
+        self.grid.model_.edits_changed.connect(lambda _d: self._update_save_state())
+        self.grid.pasted.connect(lambda n: self.statusBar().showMessage(
+            self.tr("Pasted {count} cells; each one was checked").format(count=n), 5000))
+        self.completeness = CompletenessView(self.ctx, central)
+        self.completeness.open_requested.connect(self.open_form)
+        self.tabs = QTabWidget(central)
+        self.tabs.setObjectName("views")
+        self.tabs.addTab(self.stack, self.tr("Form"))
+        self.tabs.addTab(self.grid, self.tr("Grid"))
+        self.tabs.addTab(self.completeness, self.tr("Completeness"))
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.issue_list = QListWidget(central)
+        self.issue_list.setObjectName("issues")
+        self.issue_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.issue_list.itemActivated.connect(self._issue_clicked)
+        self.issue_list.itemClicked.connect(self._issue_clicked)
+
+        self.right = QSplitter(Qt.Orientation.Vertical, central)
+        self.right.addWidget(self.tabs)
+        self.right.addWidget(self.issue_list)
+        self.right.setStretchFactor(0, 5)
+        self.right.setStretchFactor(1, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal, central)
+        self.split.addWidget(self.domain_list)
+        self.split.addWidget(self.right)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([200, 1000])
+        self.right.setSizes([900, 90])
+        outer.addWidget(self.split, 1)
+        self.setCentralWidget(central)
+
+        status = self.statusBar()
+        self.store_label = QLabel(central)
+        path = self.ctx.db.path
+        self.store_label.setText(self.tr("Store: {name}").format(name=path.name if path else self.ctx.db.dialect))
+        self.store_label.setToolTip(str(path) if path else self.ctx.db.url)
+        self.save_label = QLabel(central)
+        self.save_label.setObjectName("saveState")
+        self.station_label = QLabel(central)
+        self.station_label.setText(self._station_text())
+        for widget in (self.store_label, self.save_label, self.station_label):
+            status.addPermanentWidget(widget)
+        self.resize(1200, 800)
+
+        self.org_box.currentIndexChanged.connect(self._selector_moved)
+        self.year_box.currentIndexChanged.connect(self._selector_moved)
+        self.domain_list.currentRowChanged.connect(self._selector_moved)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _station_text(self) -> str:
+        st = self.station
+        if st.kind == "county":
+            return self.tr("County station: {org} · operator {name}").format(org=self.org_name(st.org), name=st.operator)
+        if st.kind == "city":
+            return self.tr("City station · operator {name}").format(name=st.operator)
+        return self.tr("Station not set up")
+
+    # ---- settings ---------------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/split", self.split), ("window/right", self.right)):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        org = str(settings.value("selection/org", ""))
+        year = settings.value("selection/year")
+        domain = str(settings.value("selection/domain", ""))
+        self._org = org if org in self.orgs else self.orgs[0]
+        try:
+            self._year = int(year) if year is not None else (latest_year(self.ctx) or datetime.now().year - 1)
+        except (TypeError, ValueError):
+            self._year = datetime.now().year - 1
+        self._year = min(max(self._year, MIN_YEAR), MAX_YEAR)
+        codes = [d.code for d in self.ctx.catalogue.domains]
+        self._domain = domain if domain in codes else codes[0]
+        self._show_selection()
+
+    def save_settings(self) -> None:
+        settings = ui_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/split", self.split.saveState())
+        settings.setValue("window/right", self.right.saveState())
+        settings.setValue("selection/org", self._org)
+        settings.setValue("selection/year", self._year)
+        settings.setValue("selection/domain", self._domain)
+        settings.sync()
+
+    # ---- selection --------------------------------------------------------------------------------------
+    def _show_selection(self) -> None:
+        """Put the selectors on the committed selection without triggering a change."""
+        for widget in (self.org_box, self.year_box, self.domain_list):
+            widget.blockSignals(True)
+        self.org_box.setCurrentIndex(self.org_box.findData(self._org))
+        self.year_box.setCurrentIndex(self.year_box.findData(self._year))
+        codes = [d.code for d in self.ctx.catalogue.domains]
+        self.domain_list.setCurrentRow(codes.index(self._domain))
+        for widget in (self.org_box, self.year_box, self.domain_list):
+            widget.blockSignals(False)
+
+    def _selector_moved(self, *_args) -> None:
+        item = self.domain_list.currentItem()
+        wanted = (self.org_box.currentData(), self.year_box.currentData(),
+                  item.data(Qt.ItemDataRole.UserRole) if item else self._domain)
+        self.select(*wanted)
+
+    def select(self, org: str, year: int, domain: str) -> bool:
+        """Move to (org, year, domain), asking about unsaved changes first; False if the clerk cancelled."""
+        if (org, year, domain) == (self._org, self._year, self._domain):
+            return True
+        if not self.confirm_leave():
+            self._show_selection()
+            return False
+        self._org, self._year, self._domain = org, int(year), domain
+        self._show_selection()
+        self._load()
+        return True
+
+    def open_form(self, org: str, domain: str) -> None:
+        if org in self.orgs and self.select(org, self._year, domain):
+            self.tabs.setCurrentIndex(FORM_TAB)
+            field = self.form_view.first_field()
+            if field is not None:
+                field.setFocus()
+
+    def step_domain(self, step: int) -> None:
+        codes = [d.code for d in self.ctx.catalogue.domains]
+        self.select(self._org, self._year, codes[(codes.index(self._domain) + step) % len(codes)])
+
+    # ---- loading ----------------------------------------------------------------------------------------
+    @property
+    def form_view(self) -> FormView:
+        view = self.forms.get(self._domain)
+        if view is None:  # built once per domain, then only refilled: switching stays fast
+            view = FormView(self.ctx, self._domain, self.stack)
+            view.dirty_changed.connect(lambda _d: self._update_save_state())
+            view.issues_changed.connect(self._show_issues)
+            view.history_requested.connect(self.show_history)
+            self.stack.addWidget(view)
+            self.forms[self._domain] = view
+        return view
+
+    def _load(self) -> None:
+        view = self.form_view
+        self.stack.setCurrentWidget(view)
+        try:
+            form = read_form(self.ctx, self._org, self._year, self._domain)
+            level = self.ctx.org(self._org).level
+            totals = aggregate_year(self.ctx, self._year, self._org) if level == "city" else None
+        except JzError as exc:
+            dialogs.show_error(self, self.tr("Cannot open the form"), exc)
+            return
+        readonly = form.status == "approved" or not allowed(self.ctx, "values.write", self._org)
+        view.load(form, level, readonly, totals)
+        self.status_badge.setText(self.tr("Form status: {status}").format(
+            status=self.completeness.status_name(form.status)))
+        self._stale = {GRID_TAB: True, COMPLETENESS_TAB: True}
+        self._refresh_tab(self.tabs.currentIndex())
+        self._update_save_state()
+        self.selection_changed.emit(self._org, self._year, self._domain)
+
+    def _tab_changed(self, index: int) -> None:
+        self._refresh_tab(index)
+        self._update_save_state()
+
+    def _refresh_tab(self, index: int) -> None:
+        if not self._stale.get(index):
+            return
+        self._stale[index] = False
+        if index == GRID_TAB:
+            self._load_grid()
+        elif index == COMPLETENESS_TAB:
+            self.completeness.refresh(self._year, self.orgs)
+
+    def grid_columns(self) -> tuple[list[tuple[str, int]], list[str]]:
+        """The city sees indicators × counties for the year; a county sees indicators × recent years."""
+        if self.ctx.org(self._org).level == "city":
+            counties = [o for o in self.orgs if self.ctx.org(o).level == "county"]
+            return [(o, self._year) for o in counties], [self.org_name(o) for o in counties]
+        years = [y for y in range(self._year - GRID_YEARS + 1, self._year + 1) if y >= MIN_YEAR]
+        return [(self._org, y) for y in years], [self.tr("{year}").format(year=y) for y in years]
+
+    def _load_grid(self) -> None:
+        columns, labels = self.grid_columns()
+        try:
+            self.grid.load(self._domain, columns, labels)
+        except JzError as exc:
+            dialogs.show_error(self, self.tr("Cannot open the grid"), exc)
+
+    # ---- saving -----------------------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.form_view.is_dirty() or self.grid.model_.is_dirty()
+
+    def _update_save_state(self) -> None:
+        if self.is_dirty():
+            text = self.tr("Unsaved changes")
+        elif self.saved_at is not None:
+            text = self.tr("Saved {time}").format(time=self.saved_at.strftime("%H:%M"))
+        else:
+            text = self.tr("No unsaved changes")
+        self.save_label.setText(text)
+        self.save_label.setProperty("dirty", "yes" if self.is_dirty() else "")
+        self.save_label.style().unpolish(self.save_label)
+        self.save_label.style().polish(self.save_label)
+
+    def save(self) -> bool:
+        """Ctrl+S: save the grid's edits if the grid is open, else the form's. False if nothing was written."""
+        if self.tabs.currentIndex() == GRID_TAB or (self.grid.model_.is_dirty() and not self.form_view.is_dirty()):
+            return self.save_grid()
+        return self.save_form()
+
+    def save_form(self) -> bool:
+        view = self.form_view
+        if not view.is_dirty():
+            self.statusBar().showMessage(self.tr("Nothing to save"), 3000)
+            return True
+        issues = view.validate_now()
+        hard = [i for i in issues if i.severity == HARD]
+        if hard:
+            self._refuse(hard, self.tr("Not saved: {count} error(s) to fix first (marked red)").format(count=len(hard)))
+            return False
+        try:
+            save_form(self.ctx, self._org, self._year, self._domain, view.entries(), view.comment_entries(),
+                      base=view.form.stamps if view.form else None)
+        except ConflictError as exc:
+            if dialogs.ask_reload(self, dialogs.error_text(exc)):
+                self._load()
+            return False
+        except ValidationFailed as exc:
+            view.set_issues(exc.issues)
+            soft = [i for i in exc.issues if i.severity == SOFT]
+            if soft and len(soft) == len(exc.issues):
+                self._refuse(soft, self.tr("Not saved: the figures marked amber need a comment"), comment=True)
+            else:
+                self._refuse(exc.issues, dialogs.error_text(exc))
+            return False
+        except JzError as exc:
+            dialogs.show_error(self, self.tr("Not saved"), exc)
+            return False
+        self.saved_at = datetime.now()
+        self._load()
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+        return True
+
+    def _refuse(self, issues: list[Issue], message: str, comment: bool = False) -> None:
+        self.statusBar().showMessage(message, 8000)
+        self.issue_list.scrollToTop()
+        first = issues[0].code if issues else None
+        if first and first in self.form_view.rows:
+            if comment:
+                self.form_view.focus_comment(first)
+            else:
+                self.form_view.focus_field(first)
+
+    def save_grid(self) -> bool:
+        model = self.grid.model_
+        if not model.is_dirty():
+            self.statusBar().showMessage(self.tr("Nothing to save"), 3000)
+            return True
+        if model.hard_issues():
+            self.statusBar().showMessage(self.tr("Not saved: {count} cell(s) marked red need fixing").format(
+                count=len(model.hard_issues())), 8000)
+            return False
+        try:
+            self.grid.save()
+        except GridValidationFailed as exc:
+            for col, issues in exc.by_column.items():
+                for issue in issues:
+                    model.issues.setdefault((col, issue.code), []).append(issue)
+            model.layoutChanged.emit()
+            self.statusBar().showMessage(dialogs.error_text(exc), 10000)
+            return False
+        except ConflictError as exc:
+            if dialogs.ask_reload(self, dialogs.error_text(exc)):
+                self._load_grid()
+            return False
+        except JzError as exc:
+            dialogs.show_error(self, self.tr("Not saved"), exc)
+            return False
+        self.saved_at = datetime.now()
+        self._load()
+        self._load_grid()
+        self._stale[GRID_TAB] = False
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+        return True
+
+    def revert(self) -> None:
+        self.form_view.revert_all()
+        if self.grid.model_.is_dirty():
+            self._load_grid()
+        self._update_save_state()
+
+    def confirm_leave(self) -> bool:
+        """Before switching or closing: save, discard or cancel unsaved edits. True means go ahead."""
+        if not self.is_dirty():
+            return True
+        what = f"{self.org_name(self._org)} {self._year} {self.form_view.domain.name_en if self.english else self.form_view.domain.name}"
+        answer = dialogs.ask_unsaved(self, what)
+        if answer == dialogs.SAVE:
+            return self.save_form() if self.form_view.is_dirty() else self.save_grid()
+        if answer == dialogs.DISCARD:
+            self.revert()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.confirm_leave():
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()
+
+    # ---- issues, comments, history ---------------------------------------------------------------------
+    def _show_issues(self, issues: list[Issue]) -> None:
+        self.issue_list.clear()
+        marks = {HARD: "✖ ", SOFT: "⚠ ", MISSING: "○ "}
+        order = {HARD: 0, SOFT: 1, MISSING: 2}
+        for issue in sorted(issues, key=lambda i: order.get(i.severity, 3)):
+            item = QListWidgetItem(marks.get(issue.severity, "") + (issue.en if self.english else issue.zh))
+            item.setData(Qt.ItemDataRole.UserRole, issue.code)
+            item.setForeground({HARD: Qt.GlobalColor.darkRed, SOFT: Qt.GlobalColor.darkYellow}.get(
+                issue.severity, Qt.GlobalColor.darkGray))
+            self.issue_list.addItem(item)
+        if not issues:
+            self.issue_list.addItem(self.tr("No problems found"))
+
+    def _issue_clicked(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        if code:
+            self.tabs.setCurrentIndex(FORM_TAB)
+            self.form_view.focus_field(code)
+
+    def edit_comment(self) -> None:
+        self.form_view.focus_comment()
+
+    def show_history(self, code: str | None = None) -> None:
+        code = code or self.form_view.current_code()
+        if not code:
+            self.statusBar().showMessage(self.tr("Put the cursor in a field to see its history"), 4000)
+            return
+        try:
+            HistoryDialog(self.ctx, self._org, self._year, code, self).exec()
+        except JzError as exc:
+            dialogs.show_error(self, self.tr("History"), exc)
+
+    def show_guide(self) -> None:
+        GuideDialog(self).exec()
+
+    def show_about(self) -> None:
+        show_about(self, self.ctx)

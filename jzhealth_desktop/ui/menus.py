@@ -1,0 +1,91 @@
+"""The main window's menus 文件 / 数据 / 报表 / 审核 / 工具 / 帮助 and their shortcuts.
+
+Feature modules add their actions through ``window.menu(key)``; the keys are fixed by ``ui/features.py``.
+Strings use the "MainWindow" context so they translate with the window's own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from .qt import QAction, QActionGroup, QCoreApplication, QKeySequence, QMessageBox
+from .settings import LANGUAGES, language, set_language
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .main_window import MainWindow
+
+STD = QKeySequence.StandardKey
+
+
+def _action(window: "MainWindow", menu, text: str, slot: Callable, shortcut=None, name: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if name:
+        action.setObjectName(name)
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: "MainWindow") -> None:
+    bar = window.menuBar()
+    titles = {
+        "file": QCoreApplication.translate("MainWindow", "&File"),
+        "data": QCoreApplication.translate("MainWindow", "&Data"),
+        "reports": QCoreApplication.translate("MainWindow", "&Reports"),
+        "review": QCoreApplication.translate("MainWindow", "Re&view"),
+        "tools": QCoreApplication.translate("MainWindow", "&Tools"),
+        "help": QCoreApplication.translate("MainWindow", "&Help"),
+    }
+    for key, title in titles.items():
+        window.menus[key] = bar.addMenu(title)
+    m = window.menus
+    window.save_action = _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Save"),
+                                 window.save, STD.Save, "save")
+    _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Reload from the store"),
+            window.reload, STD.Refresh)
+    m["file"].addSeparator()
+    _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Quit"), window.close, "Ctrl+Q")
+
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Undo last edit"),
+            lambda: window.form_view.undo(), STD.Undo)
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Discard all unsaved edits"), window.revert)
+    m["data"].addSeparator()
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Edit &comment of this figure"),
+            window.edit_comment, "Ctrl+M")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&History of this figure"),
+            window.show_history, "Ctrl+H")
+    m["data"].addSeparator()
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Form view"),
+            lambda: window.tabs.setCurrentIndex(0), "Ctrl+1")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Grid view"),
+            lambda: window.tabs.setCurrentIndex(1), "Ctrl+2")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Next domain"),
+            lambda: window.step_domain(1), "Ctrl+PgDown")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Previous domain"),
+            lambda: window.step_domain(-1), "Ctrl+PgUp")
+
+    _action(window, m["review"], QCoreApplication.translate("MainWindow", "&Completeness"),
+            lambda: window.tabs.setCurrentIndex(2), "Ctrl+3")
+
+    languages = m["tools"].addMenu(QCoreApplication.translate("MainWindow", "&Language"))
+    group = QActionGroup(window)
+    names = {"zh_CN": "简体中文", "en": "English"}
+    for code in LANGUAGES:
+        action = QAction(names[code], window, checkable=True)
+        action.setChecked(code == language())
+        action.triggered.connect(lambda _c=False, code=code: _switch_language(window, code))
+        group.addAction(action)
+        languages.addAction(action)
+
+    _action(window, m["help"], QCoreApplication.translate("MainWindow", "&User guide"), window.show_guide,
+            STD.HelpContents)
+    _action(window, m["help"], QCoreApplication.translate("MainWindow", "&About"), window.show_about)
+
+
+def _switch_language(window: "MainWindow", code: str) -> None:
+    set_language(code)
+    QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Language"),
+                            QCoreApplication.translate("MainWindow",
+                                                       "The new language is used from the next start of the program."))

@@ -1,0 +1,60 @@
+"""UI fixtures: a real main window on a real SQLite store in tmp, driven with pytest-qt (offscreen)."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from jzhealth_desktop.services.station import configure_station
+from jzhealth_desktop.ui import dialogs
+from jzhealth_desktop.ui.application import start
+
+COUNTY = "410821"  # 修武县
+# The offscreen platform plugin says this on every top-level window; it is about the plugin, not the program.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/ui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def no_questions(monkeypatch):
+    """Fail loudly if the window asks about unsaved changes when a test did not expect it."""
+    def unexpected(parent, what):
+        raise AssertionError(f"unexpected unsaved-changes question about {what}")
+    monkeypatch.setattr(dialogs, "ask_unsaved", unexpected)
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """open_window(path, kind="county", org=COUNTY) → a shown MainWindow on that store (station set up first)."""
+    opened = []
+
+    def make(path, kind: str | None = "county", org: str | None = COUNTY):
+        from jzhealth_desktop.services.context import open_context
+
+        if kind:
+            setup = open_context(str(path))
+            configure_station(setup, kind, org, "王会计")
+            setup.close()
+        started = start(argparse.Namespace(db=str(path), demo=False, smoke=False))
+        window = started.window
+        # Not qtbot.addWidget: its teardown would close the window before unsaved edits are dropped below.
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append(started)
+        return window
+
+    yield make
+    for started in opened:
+        window = started.window
+        if window.isVisible():
+            window.form_view.revert_all()
+            window.grid.model_.edits.clear()
+            window.close()
+        window.deleteLater()
+        started.ctx.close()

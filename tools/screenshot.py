@@ -1,0 +1,83 @@
+"""Screenshots of the main window on a demo store, for docs/screenshots/ and the shipped user guide.
+
+Run: ``python tools/screenshot.py`` (re-runs itself under ``xvfb-run`` when there is no display).
+Writes form-immunization.png, form-eldercare.png, form-telemedicine.png, completeness.png and grid.png
+to docs/screenshots/ and copies them to resources/help/images/ for 帮助 → 使用说明.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+HELP_IMAGES = ROOT / "resources" / "help" / "images"
+COUNTY = "410821"  # 修武县
+YEAR = 2021
+
+
+def main() -> int:
+    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        if not shutil.which("xvfb-run"):
+            print("xvfb-run not found (apt install xvfb)", file=sys.stderr)
+            return 1
+        return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, *sys.argv])
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["JZHEALTH_HOME"] = home  # a fresh demo store and no saved window settings
+        return shoot()
+
+
+def shoot() -> int:
+    from jzhealth_desktop.ui.application import start
+    from jzhealth_desktop.ui.main_window import COMPLETENESS_TAB, FORM_TAB, GRID_TAB
+    from jzhealth_desktop.ui.qt import QApplication
+
+    started = start(argparse.Namespace(db=None, demo=True, smoke=False))
+    app, window = started.app, started.window
+    window.resize(1280, 860)
+    window.show()
+    OUT.mkdir(parents=True, exist_ok=True)
+    HELP_IMAGES.mkdir(parents=True, exist_ok=True)
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+        window.form_view.validate_now()
+        app.processEvents()
+
+    shots = []
+    for domain in ("immunization", "eldercare", "telemedicine"):
+        window.select(COUNTY, YEAR, domain)
+        window.tabs.setCurrentIndex(FORM_TAB)
+        settle()
+        field = window.form_view.first_field()
+        if field is not None:
+            field.setFocus()
+        settle()
+        shots.append((f"form-{domain}.png", window.grab()))
+    window.select(window.ctx.city.code, YEAR, "immunization")
+    window.tabs.setCurrentIndex(GRID_TAB)
+    settle()
+    shots.append(("grid.png", window.grab()))
+    window.tabs.setCurrentIndex(COMPLETENESS_TAB)
+    settle()
+    shots.append(("completeness.png", window.grab()))
+    for name, pixmap in shots:
+        pixmap.save(str(OUT / name))
+        shutil.copyfile(OUT / name, HELP_IMAGES / name)
+        print(OUT / name)
+    window.close()
+    started.ctx.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
