@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import StoreError
 from ..paths import default_store_path
+from .failures import store_failure, store_missing
 
 BUSY_TIMEOUT_MS = 10_000
 # Key of the PostgreSQL advisory lock every write transaction holds (advisory locks are per database).
@@ -156,6 +157,8 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        if self.path is not None and not self.path.exists():
+            raise store_missing(self.path)
         with Session(self.engine) as session:
             yield session
 
@@ -166,12 +169,17 @@ class Database:
         Writers queue (SQLite: BEGIN IMMEDIATE; PostgreSQL: the write advisory lock); one that waited
         too long is refused with ``StoreBusy`` after its rollback.
         """
+        if self.path is not None and not self.path.exists():
+            raise store_missing(self.path)  # SQLite would quietly start a new, empty file
         try:
             with Session(self.writer) as session, session.begin():
                 yield session
         except DBAPIError as exc:
             if is_busy(exc, self.dialect):
                 raise busy_error() from None
+            explained = store_failure(exc, self.path) if self.dialect == "sqlite" else None
+            if explained is not None:
+                raise explained from None
             raise
 
     def dispose(self) -> None:
