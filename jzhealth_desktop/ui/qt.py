@@ -16,3 +16,4 @@ from PySide6.QtWidgets import (  # noqa: F401
     QSpinBox, QSplitter, QStackedWidget, QStatusBar, QTableView, QTableWidget, QTableWidgetItem, QTabWidget,
     QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
+from PySide6.QtWidgets import QFileDialog  # noqa: F401  (exchange: choose package and workbook files)
