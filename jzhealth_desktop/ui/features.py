@@ -25,4 +25,5 @@ The main window offers feature modules:
 from __future__ import annotations
 
 FEATURE_MODULES: tuple[str, ...] = (
+    "jzhealth_desktop.ui.exchange",
 )

@@ -1,0 +1,104 @@
+"""文件 menu actions: export/import a package file or a workbook. Reading, previewing and committing run
+off the UI thread (``window.run_in_background``); the preview dialog sits between preview and commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...services.exchange import build_preview, commit_import, export_package, read_package_file
+from ...services.exchange.manifest import SUFFIX
+from ...services.exchange.xlsx_export import export_workbook
+from ...services.exchange.xlsx_import import read_workbook_file
+from ..qt import QDialog, QFileDialog, QMessageBox, QObject
+from .preview_dialog import ImportPreviewDialog
+
+
+def choose_save_path(parent, title: str, suggested: str, pattern: str) -> str:
+    """Ask where to save (tests monkeypatch this)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    return path
+
+
+def choose_open_path(parent, title: str, pattern: str) -> str:
+    """Ask which file to open (tests monkeypatch this)."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+    return path
+
+
+def inform(parent, title: str, text: str) -> None:
+    """Tell the clerk an export or import finished (tests monkeypatch this)."""
+    QMessageBox.information(parent, title, text)
+
+
+def confirm_preview(dialog: ImportPreviewDialog) -> bool:
+    """Show the preview and wait for the clerk (tests monkeypatch this)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class ExchangeActions(QObject):
+    """The four menu actions, bound to one main window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.last_result = None
+
+    def _name(self, code: str) -> str:
+        return self.window.org_name(code) if hasattr(self.window, "org_name") else self.window.ctx.org(code).name
+
+    # ---- export ------------------------------------------------------------------------------------
+    def export_package(self) -> None:
+        org, year = self.window.current_org(), self.window.current_year()
+        path = choose_save_path(self.window, self.tr("Export package"),
+                                f"{self._name(org)}-{year}{SUFFIX}", self.tr("Package files (*.jzhpkg)"))
+        if path:
+            self._export(self.tr("Exporting package"), lambda progress: export_package(self.window.ctx, org, [year], path),
+                         path)
+
+    def export_workbook(self) -> None:
+        org, year = self.window.current_org(), self.window.current_year()
+        path = choose_save_path(self.window, self.tr("Export Excel workbook"), f"{self._name(org)}-{year}.xlsx",
+                                self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self._export(self.tr("Exporting workbook"), lambda progress: export_workbook(self.window.ctx, org, year, path),
+                         path)
+
+    def _export(self, title: str, fn, path: str) -> None:
+        def done(_result) -> None:
+            inform(self.window, title, self.tr("Saved to {path}").format(path=path))
+
+        self.window.run_in_background(title, fn, done)
+
+    # ---- import ------------------------------------------------------------------------------------
+    def import_package(self) -> None:
+        path = choose_open_path(self.window, self.tr("Import package"), self.tr("Package files (*.jzhpkg)"))
+        if path:
+            self.start_import(path, lambda p: read_package_file(p))
+
+    def import_workbook(self) -> None:
+        path = choose_open_path(self.window, self.tr("Import Excel workbook"), self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            catalogue = self.window.ctx.catalogue
+            self.start_import(path, lambda p: read_workbook_file(p, catalogue))
+
+    def start_import(self, path: str, read) -> None:
+        ctx = self.window.ctx
+        title = self.tr("Reading {name}").format(name=Path(path).name)
+        self.window.run_in_background(title, lambda progress: build_preview(ctx, read(path)), self._previewed)
+
+    def _previewed(self, preview) -> None:
+        dialog = ImportPreviewDialog(preview, self._name, self.window)
+        if not confirm_preview(dialog) or preview.nothing_to_do:
+            return
+        ctx = self.window.ctx
+        self.window.run_in_background(self.tr("Importing"), lambda progress: commit_import(ctx, preview, progress),
+                                      self._committed)
+
+    def _committed(self, result) -> None:
+        self.last_result = result
+        zh, en = result.message
+        text = en if getattr(self.window, "english", False) else zh
+        if result.backup:
+            text += "\n" + self.tr("Backup made before the import: {path}").format(path=result.backup)
+        self.window.reload()
+        inform(self.window, self.tr("Import finished"), text)
