@@ -112,3 +112,53 @@ def format_item(item: Indicator | Rate, value: Value | None, style: str = "plain
     if item.type == "money" and item.unit in ("元", "万元"):
         return format_money(value, item.unit, "exact" if style in ("plain", "wan") else style)
     return format_count(value, "" if bare else item.unit, wan=style == "wan")
+
+
+def _per_point(per: str) -> str:
+    return "个百分点" if per == "%" else per
+
+
+def format_difference(item: Indicator | Rate, old: Value | None, new: Value | None) -> str:
+    """Signed change for a table cell: ``+5家``, ``-0.43‰``, ``+1.2个百分点``; 暂无数据 if a side is missing."""
+    if old is None or new is None:
+        return NO_DATA
+    diff = Decimal(new) - Decimal(old)
+    if diff == 0:
+        return "0"
+    sign = "+" if diff > 0 else "-"
+    if isinstance(item, Rate):
+        return sign + trim(abs(diff)) + _per_point(item.per)
+    return sign + trim(abs(diff)) + item.unit
+
+
+def format_relative(old: Value | None, new: Value | None, decimals: int = 1) -> str:
+    """Change in percent of last year's figure: ``+12.5%``; 暂无数据 when it cannot be computed."""
+    if old is None or new is None or old == 0:
+        return NO_DATA
+    change = _round((Decimal(new) - Decimal(old)) * 100 / Decimal(old), decimals)
+    if change == 0:
+        return "0"
+    return ("+" if change > 0 else "-") + trim(abs(change)) + "%"
+
+
+def format_change_words(item: Indicator | Rate, old: Value | None, new: Value | None) -> str:
+    """``比上年增加5家`` / ``比上年降低0.43个千分点``-style words; empty when a side is missing."""
+    if old is None or new is None:
+        return ""
+    diff = Decimal(new) - Decimal(old)
+    if diff == 0:
+        return "与上年持平"
+    if isinstance(item, Rate):
+        verb = "提高" if diff > 0 else "下降"
+        return f"比上年{verb}{trim(abs(diff))}{_per_point(item.per)}"
+    verb = "增加" if diff > 0 else "减少"
+    return f"比上年{verb}{format_item(item, abs(diff) if item.scale else int(abs(diff)))}"
+
+
+def format_plain(item: Indicator | Rate, value: Value | None) -> str:
+    """A table cell: the exact stored figure with its unit (money not rescaled): 20350万元, 86.99%."""
+    if value is None:
+        return NO_DATA
+    if isinstance(item, Rate):
+        return format_rate(value, item.per)
+    return trim(Decimal(value)) + item.unit

@@ -1,0 +1,35 @@
+"""Sizes and colours shared by the documents (newspaper red, greys)."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+
+from .text import TextStyle
+
+RED = HexColor("#B5121B")  # the masthead red of the daily's special pages
+INK = HexColor("#1A1A1A")
+GREY = HexColor("#555555")
+RULE = HexColor("#999999")
+TINT = HexColor("#F6EEE4")  # highlights box
+HEAD_TINT = HexColor("#E8E8E8")  # table header
+ROW_TINT = HexColor("#F3F3F3")  # section and total rows
+
+BODY = TextStyle(size=10, leading=16, indent=2, color=INK, space_after=4)
+SMALL = TextStyle(size=8, leading=11, align="left", color=GREY)
+CELL = TextStyle(size=8, leading=10.5, align="left", color=INK)
+CELL_HEAD = TextStyle(size=8, leading=10.5, align="center", color=INK, bold=True)
+TITLE = TextStyle(size=20, leading=28, align="center", bold=True, color=INK, space_after=6)
+H1 = TextStyle(size=13, leading=20, align="left", bold=True, color=INK, space_before=10, space_after=4,
+               keep_with_next=True)
+H2 = TextStyle(size=10.5, leading=16, align="left", bold=True, color=GREY, space_before=6, space_after=3,
+               keep_with_next=True)
+
+_NUMERALS = "零一二三四五六七八九"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 11 → 十一, 20 → 二十 (heading numbers 一、二、…)."""
+    if n < 10:
+        return _NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _NUMERALS[tens]) + "十" + (_NUMERALS[ones] if ones else "")
