@@ -36,7 +36,7 @@ def trend_chart(series: list[tuple[str, list[Decimal | int | None]]], years: lis
     _use_our_font()
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
-    legend_height = 12 * ((len(series) + 1) // 2)
+    legend_height = 10 * min(len(series), 2) + 6  # at most two rows (columnMaximum)
     chart.x, chart.y = 28, 16
     chart.width, chart.height = width - 36, height - 24 - legend_height
     chart.data = [[None if v is None else float(v) for v in values] for _, values in series]

@@ -1,0 +1,36 @@
+"""报表 feature: the report dialog, building off the UI thread, and the in-app preview."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from ...reports import build_report
+from ..qt import QAction, Qt
+from .dialog import ReportDialog, suggested_name
+from .preview import PreviewDialog
+
+
+def install(window) -> None:
+    action = QAction(window.tr("生成报表…"), window)
+    action.triggered.connect(lambda: open_report_dialog(window))
+    window.menu("reports").addAction(action)
+
+
+def open_report_dialog(window) -> None:
+    dialog = ReportDialog(window.ctx, window.current_org(), window.current_year(), window)
+    if dialog.exec() != ReportDialog.Accepted:
+        return
+    kind, org, year, options = dialog.kind_code(), dialog.org_code(), dialog.year_value(), dialog.options()
+    name = suggested_name(kind, window.ctx.org(org).name, year)
+    out = Path(tempfile.mkdtemp(prefix="jzhealth-report-")) / name
+
+    def work(progress):
+        return build_report(window.ctx, kind, year, org, out, options, progress)
+
+    def done(path):
+        preview = PreviewDialog(path, window, name)
+        preview.setAttribute(Qt.WA_DeleteOnClose, True)
+        preview.show()
+
+    window.run_in_background(window.tr("正在生成报表…"), work, done, cancellable=True)

@@ -1,0 +1,163 @@
+"""报表 dialog: document type, org unit, year, and the special page's options kept as presets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...domain.errors import JzError
+from ...domain.periods import MAX_YEAR, MIN_YEAR
+from ...reports.presets import load_preset, preset_names, save_preset
+from ..qt import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                  QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QVBoxLayout,
+                  QWidget)
+
+KINDS = (("annual", "年度统计报表"), ("special", "专版（报纸版式）"), ("blank", "空白报表（纸质填报）"))
+
+
+class ReportDialog(QDialog):
+    def __init__(self, ctx, org: str | None = None, year: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("生成报表"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for code, label in KINDS:
+            self.kind.addItem(self.tr(label), code)
+        self.org = QComboBox()
+        for unit in [ctx.city] + ctx.counties():
+            self.org.addItem(unit.name, unit.code)
+        if org:
+            self.org.setCurrentIndex(max(0, self.org.findData(org)))
+        self.year = QSpinBox()
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setValue(year or 2021)
+        form.addRow(self.tr("报表类型"), self.kind)
+        form.addRow(self.tr("单位"), self.org)
+        form.addRow(self.tr("年度"), self.year)
+        layout.addLayout(form)
+        self.special = self._special_box()
+        layout.addWidget(self.special)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("生成并预览"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _special_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("专版选项"))
+        form = QFormLayout(box)
+        row = QHBoxLayout()
+        self.preset = QComboBox()
+        self.preset.addItems(preset_names())
+        load = QPushButton(self.tr("载入"))
+        load.clicked.connect(self._load_preset)
+        self.preset_name = QLineEdit()
+        self.preset_name.setPlaceholderText(self.tr("新预设名称"))
+        save = QPushButton(self.tr("保存为预设"))
+        save.clicked.connect(self._save_preset)
+        for widget in (self.preset, load, self.preset_name, save):
+            row.addWidget(widget)
+        holder = QWidget()
+        holder.setLayout(row)
+        form.addRow(self.tr("预设"), holder)
+        self.fields: dict[str, QLineEdit] = {}
+        for key, label in (("series_title", "栏目标题"), ("page_title", "版名"), ("page_no", "版次"),
+                           ("headline", "大标题"), ("byline", "署名"), ("editor", "编辑"), ("proofreader", "校对"),
+                           ("layout", "组版"), ("photo_caption", "图片说明"), ("photographer", "摄影")):
+            self.fields[key] = QLineEdit()
+            form.addRow(self.tr(label), self.fields[key])
+        photo_row = QHBoxLayout()
+        self.photo = QLineEdit()
+        browse = QPushButton(self.tr("选择图片…"))
+        browse.clicked.connect(self._browse_photo)
+        photo_row.addWidget(self.photo)
+        photo_row.addWidget(browse)
+        photo_holder = QWidget()
+        photo_holder.setLayout(photo_row)
+        form.addRow(self.tr("图片"), photo_holder)
+        self.sections = QListWidget()
+        for domain in self.ctx.catalogue.domains:
+            item = QListWidgetItem(domain.name)
+            item.setData(Qt.UserRole, domain.code)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.sections.addItem(item)
+        self.sections.setMaximumHeight(120)
+        form.addRow(self.tr("栏目"), self.sections)
+        return box
+
+    def _kind_changed(self) -> None:
+        self.special.setVisible(self.kind.currentData() == "special")
+        self.adjustSize()
+
+    def _browse_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择图片"), "", self.tr("图片 (*.jpg *.jpeg *.png)"))
+        if path:
+            self.photo.setText(path)
+
+    def kind_code(self) -> str:
+        return self.kind.currentData()
+
+    def org_code(self) -> str:
+        return self.org.currentData()
+
+    def year_value(self) -> int:
+        return self.year.value()
+
+    def options(self) -> dict:
+        """The build options for the chosen document (special-page fields only for the special page)."""
+        if self.kind_code() != "special":
+            return {}
+        text = {key: field.text().strip() for key, field in self.fields.items()}
+        checked = [self.sections.item(i).data(Qt.UserRole) for i in range(self.sections.count())
+                   if self.sections.item(i).checkState() == Qt.Checked]
+        return {
+            "series_title": text["series_title"], "page_title": text["page_title"], "page_no": text["page_no"],
+            "headline": text["headline"], "byline": text["byline"],
+            "credits": {"编辑": text["editor"], "校对": text["proofreader"], "组版": text["layout"]},
+            "photo": self.photo.text().strip(), "photo_caption": text["photo_caption"],
+            "photographer": text["photographer"], "sections": checked or None,
+        }
+
+    def apply_options(self, options: dict) -> None:
+        credits = options.get("credits") or {}
+        values = {**{k: options.get(k) or "" for k in self.fields},
+                  "editor": credits.get("编辑", ""), "proofreader": credits.get("校对", ""),
+                  "layout": credits.get("组版", "")}
+        for key, field in self.fields.items():
+            field.setText(str(values.get(key) or ""))
+        self.photo.setText(options.get("photo") or "")
+        wanted = options.get("sections")
+        for i in range(self.sections.count()):
+            item = self.sections.item(i)
+            on = wanted is None or item.data(Qt.UserRole) in wanted
+            item.setCheckState(Qt.Checked if on else Qt.Unchecked)
+
+    def _load_preset(self) -> None:
+        try:
+            self.apply_options(load_preset(self.preset.currentText()))
+        except JzError as exc:
+            QMessageBox.warning(self, self.tr("预设"), exc.zh)
+
+    def _save_preset(self) -> None:
+        name = self.preset_name.text().strip()
+        try:
+            save_preset(name, self.options())
+        except JzError as exc:
+            QMessageBox.warning(self, self.tr("预设"), exc.zh)
+            return
+        if self.preset.findText(name) < 0:
+            self.preset.addItem(name)
+        self.preset.setCurrentText(name)
+
+
+def suggested_name(kind: str, org_name: str, year: int) -> str:
+    label = dict(KINDS)[kind].split("（")[0]
+    return f"{org_name}{year}年{label}.pdf"
+
+
+def default_folder() -> Path:
+    return Path.home()
