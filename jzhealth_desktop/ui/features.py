@@ -26,4 +26,5 @@ from __future__ import annotations
 
 FEATURE_MODULES: tuple[str, ...] = (
     "jzhealth_desktop.ui.exchange",
+    "jzhealth_desktop.ui.reports",
 )

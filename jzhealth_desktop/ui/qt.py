@@ -17,3 +17,5 @@ from PySide6.QtWidgets import (  # noqa: F401
     QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
 from PySide6.QtWidgets import QFileDialog  # noqa: F401  (exchange: choose package and workbook files)
+from PySide6.QtGui import QImage, QPainter, QPixmap  # noqa: F401  (reports: preview and printing)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401  (reports: print the preview)
