@@ -25,6 +25,7 @@ The main window offers feature modules:
 from __future__ import annotations
 
 FEATURE_MODULES: tuple[str, ...] = (
+    "jzhealth_desktop.ui.accounts",
     "jzhealth_desktop.ui.exchange",
     "jzhealth_desktop.ui.reports",
 )

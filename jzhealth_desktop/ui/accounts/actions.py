@@ -1,0 +1,124 @@
+"""The menu actions: 审核 → 提交 / 审核通过 / 退回 / 重新打开 / 修改记录; 工具 → 备份 / 恢复 / 用户管理 / 截止日期.
+
+Every action calls a service, which checks the signed-in user's rights; the menu only greys out what
+``access.allowed`` says the user may not do.
+"""
+
+from __future__ import annotations
+
+from ...domain.errors import JzError
+from ...services import backup, workflow
+from ...services.access import allowed
+from ..qt import QFileDialog, QMessageBox, QObject
+from .audit_view import AuditDialog
+from .manage import DeadlinesDialog, UsersDialog
+from .reason import ReasonDialog
+
+
+class AccountActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.english = getattr(window, "english", False)
+
+    # ---- helpers ---------------------------------------------------------------------------------------
+    def _where(self) -> tuple[str, int, str]:
+        return self.window.current_org(), self.window.current_year(), self.window.current_domain()
+
+    def _tell(self, title: str, exc: JzError) -> None:
+        QMessageBox.warning(self.window, title, exc.en if self.english else exc.zh)
+
+    def _step(self, title: str, fn) -> bool:
+        try:
+            status = fn()
+        except JzError as exc:
+            self._tell(title, exc)
+            return False
+        zh, en = workflow.STATUS_NAMES[status.status]
+        self.window.statusBar().showMessage(f"{title}: {en if self.english else zh}", 5000)
+        self.window.reload()
+        return True
+
+    def may(self, action: str) -> bool:
+        org = self.window.current_org()
+        return allowed(self.ctx, action, org)
+
+    # ---- 审核 ----------------------------------------------------------------------------------------
+    def submit(self) -> bool:
+        org, year, dom = self._where()
+        return self._step(self.tr("Submit"), lambda: workflow.submit(self.ctx, org, year, dom))
+
+    def approve(self) -> bool:
+        org, year, dom = self._where()
+        return self._step(self.tr("Approve"), lambda: workflow.approve(self.ctx, org, year, dom))
+
+    def _with_reason(self, title: str, fn, reason: str | None) -> bool:
+        if reason is None:
+            dialog = ReasonDialog(title, self.tr("Reason (the county sees it):"), self.window)
+            if not dialog.exec():
+                return False
+            reason = dialog.text()
+        org, year, dom = self._where()
+        return self._step(title, lambda: fn(self.ctx, org, year, dom, reason))
+
+    def return_form(self, reason: str | None = None) -> bool:
+        return self._with_reason(self.tr("Return"), workflow.return_, reason)
+
+    def reopen(self, reason: str | None = None) -> bool:
+        return self._with_reason(self.tr("Reopen"), workflow.reopen, reason)
+
+    def show_audit(self) -> AuditDialog:
+        dialog = AuditDialog(self.ctx, self.window, self.english)
+        dialog.show()
+        return dialog
+
+    # ---- 工具 ----------------------------------------------------------------------------------------
+    def make_backup(self) -> None:
+        try:
+            made = backup.manual_backup(self.ctx)
+        except JzError as exc:
+            self._tell(self.tr("Back up"), exc)
+            return
+        QMessageBox.information(self.window, self.tr("Back up"), self.tr("Backed up to:") + f"\n{made}")
+
+    def restore(self, path: str | None = None, confirm: bool = True) -> bool:
+        if path is None:
+            from ...paths import backups_dir
+
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Restore"), str(backups_dir()),
+                                                  self.tr("Backups (*.sqlite)"))
+            if not path:
+                return False
+        if confirm and QMessageBox.question(
+                self.window, self.tr("Restore"),
+                self.tr("Replace all data with this backup? The current data is kept as a backup first.")
+        ) != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            backup.verify_backup(path)
+            result = backup.restore(self.ctx, path)
+        except JzError as exc:
+            self._tell(self.tr("Restore"), exc)
+            return False
+        self.window.reload()
+        QMessageBox.information(self.window, self.tr("Restore"),
+                                self.tr("Restored. The replaced data was kept as:") + f"\n{result.kept}")
+        return True
+
+    def manage_users(self):
+        from ...services.accounts import has_users
+        from .login import FirstAdminDialog
+
+        if not has_users(self.ctx):  # the first account is the administrator, and signs in at once
+            dialog = FirstAdminDialog(self.ctx, self.window, self.english)
+            dialog.show()
+            return dialog
+        dialog = UsersDialog(self.ctx, self.window, self.english)
+        dialog.show()
+        return dialog
+
+    def edit_deadlines(self) -> DeadlinesDialog:
+        dialog = DeadlinesDialog(self.ctx, self.window.current_year(), self.window, self.english)
+        dialog.show()
+        return dialog

@@ -1,0 +1,129 @@
+"""审核 → 修改记录: the audit log with filters (org, year, domain, user, dates, source) and CSV export."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ...domain.errors import JzError
+from ...services import audit
+from ..qt import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+                  QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+COLUMNS = 9
+
+
+class AuditDialog(QDialog):
+    def __init__(self, ctx, parent=None, english: bool = False):
+        super().__init__(parent)
+        self.ctx, self.english = ctx, english
+        self.setObjectName("auditDialog")
+        self.setWindowTitle(self.tr("Change log"))
+        self.resize(1000, 560)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.org = QComboBox(self)
+        self.org.setObjectName("auditOrg")
+        self.org.addItem(self.tr("All units"), None)
+        for unit in [ctx.city, *ctx.counties()]:
+            self.org.addItem(unit.name_en if english else unit.name, unit.code)
+        self.domain = QComboBox(self)
+        self.domain.setObjectName("auditDomain")
+        self.domain.addItem(self.tr("All forms"), None)
+        for dom in ctx.catalogue.domains:
+            self.domain.addItem(dom.name_en if english else dom.name, dom.code)
+        self.year = QLineEdit(self)
+        self.year.setObjectName("auditYear")
+        self.year.setPlaceholderText(self.tr("Year"))
+        self.user = QComboBox(self)
+        self.user.setObjectName("auditUser")
+        self.source = QComboBox(self)
+        self.source.setObjectName("auditSource")
+        self.since = QLineEdit(self)
+        self.since.setObjectName("auditSince")
+        self.since.setPlaceholderText(self.tr("From YYYY-MM-DD"))
+        self.until = QLineEdit(self)
+        self.until.setObjectName("auditUntil")
+        self.until.setPlaceholderText(self.tr("To YYYY-MM-DD"))
+        for widget in (self.org, self.domain, self.year, self.user, self.source, self.since, self.until):
+            bar.addWidget(widget)
+        show = QPushButton(self.tr("Show"), self)
+        show.setObjectName("auditShow")
+        show.clicked.connect(self.refresh)
+        export = QPushButton(self.tr("Export CSV…"), self)
+        export.setObjectName("auditExport")
+        export.clicked.connect(self.export)
+        bar.addWidget(show)
+        bar.addWidget(export)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, COLUMNS, self)
+        self.table.setObjectName("auditTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Time (UTC)"), self.tr("User"), self.tr("Kind"),
+                                              self.tr("Unit"), self.tr("Year"), self.tr("Item"),
+                                              self.tr("Old → new"), self.tr("Source"), self.tr("Note")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        self.status = QLabel(self)
+        self.status.setObjectName("auditStatus")
+        layout.addWidget(self.status)
+        self._fill_lists()
+        self.refresh()
+
+    def _fill_lists(self) -> None:
+        users, sources = audit.users_and_sources(self.ctx)
+        self.user.addItem(self.tr("All users"), None)
+        for name in users:
+            self.user.addItem(name, name)
+        self.source.addItem(self.tr("All sources"), None)
+        for src in sorted({s.split(":")[0] + (":" if ":" in s else "") for s in sources}):
+            self.source.addItem(src, src)
+
+    def current_filter(self) -> audit.AuditFilter:
+        def day(edit: QLineEdit) -> date | None:
+            text = edit.text().strip()
+            if not text:
+                return None
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                raise JzError(f"日期“{text}”应写成 2022-03-31", f"'{text}' should be a date like 2022-03-31") from None
+
+        year_text = self.year.text().strip()
+        if year_text and not year_text.isdigit():
+            raise JzError(f"年份“{year_text}”无效", f"'{year_text}' is not a year")
+        return audit.AuditFilter(org=self.org.currentData(), year=int(year_text) if year_text else None,
+                                 domain=self.domain.currentData(), user=self.user.currentData(),
+                                 since=day(self.since), until=day(self.until), source=self.source.currentData())
+
+    def _fail(self, exc: JzError) -> None:
+        self.status.setText(exc.en if self.english else exc.zh)
+
+    def refresh(self) -> None:
+        try:
+            rows = audit.query(self.ctx, self.current_filter())
+        except JzError as exc:
+            self._fail(exc)
+            return
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            name = self.ctx.catalogue.items[r.subject].name if r.subject in self.ctx.catalogue.items else r.subject
+            cells = [r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user, r.action, r.org or "", str(r.year or ""), name,
+                     f"{r.old or '∅'} → {r.new or '∅'}", r.source, r.detail]
+            for j, text in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.status.setText(self.tr("%n row(s)", "", len(rows)))
+
+    def export(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "audit.csv", "CSV (*.csv)")
+            if not path:
+                return
+        try:
+            count = audit.export_csv(self.ctx, self.current_filter(), path)
+        except (JzError, OSError) as exc:
+            if isinstance(exc, JzError):
+                self._fail(exc)
+            else:
+                QMessageBox.warning(self, self.tr("Export CSV"), str(exc))
+            return
+        self.status.setText(self.tr("Exported %1 row(s) to %2").replace("%1", str(count)).replace("%2", str(path)))

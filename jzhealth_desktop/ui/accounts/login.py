@@ -1,0 +1,105 @@
+"""Sign-in at start-up, and the first administrator on a store without accounts."""
+
+from __future__ import annotations
+
+from ...domain.errors import JzError
+from ...services import accounts
+from ..qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+
+def _message(exc: JzError, english: bool) -> str:
+    return exc.en if english else exc.zh
+
+
+class LoginDialog(QDialog):
+    """Name and password; a refusal (wrong password, locked account) is shown in the dialog itself."""
+
+    def __init__(self, ctx, parent=None, english: bool = False, clock=None):
+        super().__init__(parent)
+        self.ctx, self.english, self.clock = ctx, english, clock
+        self.principal = None
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("Sign in"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.name.setObjectName("loginName")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("User name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel(self)
+        self.error.setObjectName("loginError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def try_sign_in(self) -> None:
+        try:
+            kwargs = {"clock": self.clock} if self.clock else {}
+            self.principal = accounts.sign_in(self.ctx, self.name.text(), self.password.text(), **kwargs)
+        except JzError as exc:
+            self.password.clear()  # never left in the widget after a failure
+            self.error.setText(_message(exc, self.english))
+            return
+        self.password.clear()
+        self.accept()
+
+
+class FirstAdminDialog(QDialog):
+    """First start: the store has no accounts yet, so the administrator is created here."""
+
+    def __init__(self, ctx, parent=None, english: bool = False):
+        super().__init__(parent)
+        self.ctx, self.english = ctx, english
+        self.setObjectName("firstAdminDialog")
+        self.setWindowTitle(self.tr("Create the administrator"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("No accounts exist yet. Create the administrator account; it manages users, "
+                               "backups and restores. Keep the password safe."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QLineEdit("admin", self)
+        self.name.setObjectName("adminName")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("adminPassword")
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("adminRepeat")
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("User name"), self.name)
+        form.addRow(self.tr("Password (at least 8 characters)"), self.password)
+        form.addRow(self.tr("Repeat the password"), self.repeat)
+        layout.addLayout(form)
+        self.error = QLabel(self)
+        self.error.setObjectName("adminError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def create(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("The two passwords differ."))
+            return
+        try:
+            accounts.add_user(self.ctx, self.name.text(), accounts.ADMIN, self.password.text(),
+                              display_name=self.tr("Administrator"))
+            accounts.sign_in(self.ctx, self.name.text(), self.password.text())
+        except JzError as exc:
+            self.error.setText(_message(exc, self.english))
+            return
+        finally:
+            self.password.clear()
+            self.repeat.clear()
+        self.accept()
