@@ -5,7 +5,7 @@
 ;                       (APP_VERSION, APP_VERSION_WIN, APP_PRODUCT, APP_PUBLISHER, APP_EXE)
 ;   -DDIST_DIR=DIR      the PyInstaller folder (dist/jzhealth-desktop)
 ;   -DOUT_FILE=FILE     the setup file to write
-;   -DCOMPRESSOR=zlib   optional: quick compile checks on Linux (the release uses solid LZMA)
+;   -DCOMPRESSOR=none   optional: quick compile checks on Linux (the release uses solid LZMA)
 ; This script spells no version number: the package is the one source of truth.
 ;
 ; Install: %LOCALAPPDATA%\Programs\jzhealth-desktop, no administrator prompt, registered under HKCU.
@@ -19,7 +19,11 @@ RequestExecutionLevel user
 !ifndef COMPRESSOR
   !define COMPRESSOR "/SOLID lzma"
 !endif
-SetCompressor ${COMPRESSOR}
+!if "${COMPRESSOR}" == "none"
+  SetCompress off
+!else
+  SetCompressor ${COMPRESSOR}
+!endif
 !if "${COMPRESSOR}" == "/SOLID lzma"
   SetCompressorDictSize 64
 !endif

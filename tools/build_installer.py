@@ -42,7 +42,7 @@ def build(dist: Path, out_dir: Path, version: str | None = None, makensis: str |
           verbosity: int = 2, compressor: str | None = None) -> Path:
     """Compile the installer; returns the setup file. Raises RuntimeError with makensis's output on failure.
 
-    ``compressor="zlib"`` is for quick compile checks only; the release uses the script's solid LZMA.
+    ``compressor="none"`` is for quick compile checks only; the release uses the script's solid LZMA.
     """
     version = version or version_info.package_version()
     makensis = makensis or find_makensis()
