@@ -191,3 +191,18 @@ def test_packages_carry_targets_of_their_own_org(city_ctx, tmp_path):
         assert targets(other, YEAR, COUNTY) == {"ec_beds": (250, ">=")}
     finally:
         other.close()
+
+
+def test_city_completeness_and_totals_show_the_imported_county(county_ctx, city_ctx, package):
+    from jzhealth_desktop.services.aggregate import aggregate_year
+    from jzhealth_desktop.services.completeness import completeness
+
+    def cells(ctx):
+        return {c.domain: (c.status, c.filled, c.counted) for c in completeness(ctx, YEAR, [COUNTY])}
+
+    assert all(filled == 0 for _, filled, _ in cells(city_ctx).values())
+    commit_import(city_ctx, build_preview(city_ctx, read_package(package)))
+    assert cells(city_ctx) == cells(county_ctx)
+    assert cells(city_ctx)["immunization"][0] == "submitted"
+    # the city total now includes the county's figures (the only county on the city store)
+    assert aggregate_year(city_ctx, YEAR)["ec_beds"] == 260
