@@ -35,8 +35,8 @@ def atoms(text: str) -> list[str]:
                 space = glued.pop()
                 glued[-1] += space
             glued[-1] += piece
-        elif piece in NO_END or (len(piece) == 1 and piece in NO_END):
-            carry += piece
+        elif piece in NO_END or (carry and piece.isspace()):
+            carry += piece  # an opening mark waits, across spaces, for the piece it opens
         else:
             glued.append(carry + piece)
             carry = ""

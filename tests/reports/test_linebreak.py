@@ -1,6 +1,6 @@
 """Chinese line breaking: no line starts with closing or ends with opening punctuation."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jzhealth_desktop.domain.linebreak import NO_END, NO_START, atoms, break_lines, violations
@@ -29,6 +29,7 @@ def test_reportlab_style_failures_are_caught_by_the_checker():
 
 
 @settings(max_examples=200, deadline=None)
+@example(text="000000“ 0", width=4)  # an opening mark before a space once ended a line
 @given(st.text(alphabet="全市建成医养中心张家年，。、；：？！）》」”（《「“0123456789.%‰ ", max_size=80),
        st.integers(min_value=4, max_value=30))
 def test_any_text_any_width(text, width):
