@@ -135,3 +135,30 @@ def test_second_save_of_the_same_form_is_refused_not_overwritten(ctx, store_path
     save_form(ctx, COUNTY, 2021, "eldercare", {"ec_signed_rural": "5"})
     with pytest.raises(ConflictError):
         save_form(ctx, COUNTY, 2021, "eldercare", {"ec_signed_rural": "6"}, base=clerk_b.stamps)
+
+
+def test_editing_a_submitted_form_puts_it_back_to_draft_audited(ctx):
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "100"})
+    with ctx.db.write() as s:
+        s.get(Submission, (COUNTY, 2021, "eldercare")).status = "submitted"
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "100"})  # nothing changed: stays submitted
+    assert read_form(ctx, COUNTY, 2021, "eldercare").status == "submitted"
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "101"})
+    assert read_form(ctx, COUNTY, 2021, "eldercare").status == "draft"
+    with ctx.db.read() as s:
+        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "status")).one()
+    assert (row.subject, row.old_text, row.new_text) == ("eldercare", "submitted", "draft")
+
+
+def test_many_org_years_in_one_transaction_refuse_together(ctx, store_path, snapshot):
+    from jzhealth_desktop.services.forms import Batch, apply_many
+
+    before = snapshot(store_path)
+    batches = [Batch("410821", 2021, {"ec_beds": 10}), Batch("410822", 2021, {"ec_eligible": 1, "ec_admitted": 2})]
+    with pytest.raises(ValidationFailed):
+        with ctx.db.write() as session:
+            apply_many(ctx, session, batches, "test")
+    assert snapshot(store_path) == before
+    with ctx.db.write() as session:
+        results = apply_many(ctx, session, batches[:1] + [Batch("410822", 2021, {"ec_beds": 5})], "test")
+    assert [r.changed for r in results] == [1, 1]

@@ -14,7 +14,7 @@ from ..domain.values import Value, fit_scale, from_scaled, to_decimal, to_scaled
 from ..paths import resources_dir
 from ..store.sync import put_setting
 from .context import Context
-from .forms import apply
+from .forms import Batch, apply_many
 from .targets import put_target
 
 DEMO_SOURCE = "demo"
@@ -95,16 +95,16 @@ def load_demo(ctx: Context) -> int:
     """Write the demo data set in one transaction; returns the number of values written."""
     demo = read_demo(ctx.catalogue)
     city = ctx.city.code
-    written = 0
+    batches = []
+    for year in sorted(demo.years):
+        totals = demo.years[year]
+        own = {c: v for c, v in totals.items() if ctx.catalogue.items[c].level == "city"}
+        if own:
+            batches.append(Batch(city, year, own))
+        batches += [Batch(org, year, values)
+                    for org, values in split_counties(ctx.catalogue, totals, demo.weights).items() if values]
     with ctx.db.write() as session:
-        for year in sorted(demo.years):
-            totals = demo.years[year]
-            own = {c: v for c, v in totals.items() if ctx.catalogue.items[c].level == "city"}
-            if own:
-                written += apply(ctx, session, city, year, own, {}, DEMO_SOURCE, require_comments=False).changed
-            for org, values in split_counties(ctx.catalogue, totals, demo.weights).items():
-                if values:
-                    written += apply(ctx, session, org, year, values, {}, DEMO_SOURCE, require_comments=False).changed
+        written = sum(r.changed for r in apply_many(ctx, session, batches, DEMO_SOURCE, require_comments=False))
         for year, code, value, comparison in demo.targets:
             put_target(ctx, session, code, year, city, value, comparison, DEMO_SOURCE)
         put_setting(session, "demo_label", demo.label_zh)

@@ -19,6 +19,7 @@ from ..domain.periods import check_year
 from ..domain.rules import HARD, SOFT, Issue, blocking, check, needing_comment
 from ..domain.values import Value, fit_scale, to_decimal, to_scaled, value_text
 from ..store import repo
+from ..store.models import Submission
 from .access import require
 from .context import Context
 
@@ -140,9 +141,10 @@ def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
     return issues
 
 
-def _locked(ctx: Context, session, org: str, year: int, domains: set[str]) -> None:
+def _locked(ctx: Context, subs: Mapping[tuple[str, int, str], Submission], org: str, year: int,
+            domains: set[str]) -> None:
     for dom in sorted(domains):
-        sub = repo.submission_status(session, org, year, dom)
+        sub = subs.get((org, year, dom))
         if sub is not None and sub.status == "approved":
             name = ctx.catalogue.domain(dom).name
             when = sub.changed_at.strftime("%Y-%m-%d %H:%M")
@@ -164,11 +166,11 @@ def save_values(ctx: Context, org: str, year: int, entries: Mapping[str, object]
     parsed, comments, bad = prepare(ctx, org, entries, comments, domain)
     with ctx.db.write() as session:
         if base is not None:
-            _check_base(ctx, session, org, year, set(parsed) | set(comments), base)
+            check_base(ctx, session, org, year, set(parsed) | set(comments), base)
         return apply(ctx, session, org, year, parsed, comments, source, prior=bad)
 
 
-def _check_base(ctx: Context, session, org: str, year: int, codes: set[str], base: Mapping[str, str | None]) -> None:
+def check_base(ctx: Context, session, org: str, year: int, codes: set[str], base: Mapping[str, str | None]) -> None:
     current = repo.load_values(session, org, year, sorted(codes))
     zh, en = [], []
     for code in sorted(codes):
@@ -197,6 +199,17 @@ def prepare(ctx: Context, org: str, entries: Mapping[str, object], comments: Map
     return parsed, comments, issues
 
 
+@dataclass
+class Batch:
+    """One org unit's year of parsed entries, for ``apply_many``."""
+
+    org: str
+    year: int
+    parsed: Mapping[str, Value | None]
+    comments: Mapping[str, str] = field(default_factory=dict)
+    prior: list[Issue] = field(default_factory=list)
+
+
 def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value | None],
           comments: Mapping[str, str], source: str, require_comments: bool = True,
           prior: list[Issue] | None = None) -> SaveResult:
@@ -204,56 +217,91 @@ def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value
 
     ``prior`` are issues found while parsing; they are reported together with the rule checks.
     """
+    return apply_many(ctx, session, [Batch(org, year, parsed, comments, list(prior or []))], source,
+                      require_comments)[0]
+
+
+def apply_many(ctx: Context, session, batches: list[Batch], source: str,
+               require_comments: bool = True) -> list[SaveResult]:
+    """``apply`` for many org-years at once: one read of what is stored, one bulk write (imports, demo).
+
+    The first org-year that breaks a rule raises and rolls the caller's transaction back.
+    """
+    if not batches:
+        return []
     cat = ctx.catalogue
-    touched = set(parsed) | set(comments)
-    _locked(ctx, session, org, year, {cat.items[c].domain for c in touched})
-    stored = repo.load_values(session, org, year)
-    last = repo.load_plain(session, org, [year - 1])[year - 1]
-    found = check(cat, _merge(stored, parsed), last, sorted(touched))
-    hard = list(prior or []) + blocking(found)
-    if hard:
-        raise ValidationFailed(hard)
-    if require_comments:
-        uncommented = needing_comment(found, {c: sv.comment for c, sv in stored.items()} | dict(comments))
-        if uncommented:
-            raise ValidationFailed(uncommented)
-    changed = _write(ctx, session, org, year, parsed, comments, stored, source)
-    for dom in {cat.items[c].domain for c in touched}:
-        sub = repo.ensure_draft(session, org, year, dom, ctx.user)
-        if changed and sub.status == "returned":
-            sub.status, sub.changed_by, sub.changed_at = "draft", ctx.user, repo.utcnow()
-    return SaveResult(changed=changed, warnings=[i for i in found if i.severity == SOFT])
-
-
-def _write(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value | None],
-           comments: Mapping[str, str], stored: Mapping[str, repo.StoredValue], source: str) -> int:
+    orgs = sorted({b.org for b in batches})
+    years = sorted({b.year for b in batches})
+    subs = repo.load_submissions(session, orgs, years)
+    for b in batches:
+        _locked(ctx, subs, b.org, b.year, {cat.items[c].domain for c in set(b.parsed) | set(b.comments)})
+    stored_all = repo.load_values_many(session, orgs, sorted(set(years) | {y - 1 for y in years}))
+    results, new, changed, cleared, audit = [], [], [], [], []
     now = repo.utcnow()
-    rows, cleared, audit = [], [], []
-    for code in sorted(set(parsed) | set(comments)):
+    for b in batches:
+        stored = stored_all.get((b.org, b.year), {})
+        last = {c: sv.value for c, sv in stored_all.get((b.org, b.year - 1), {}).items()}
+        touched = set(b.parsed) | set(b.comments)
+        found = check(cat, _merge(stored, b.parsed), last, sorted(touched))
+        hard = list(b.prior) + blocking(found)
+        if hard:
+            raise ValidationFailed(hard)
+        if require_comments:
+            uncommented = needing_comment(found, {c: sv.comment for c, sv in stored.items()} | dict(b.comments))
+            if uncommented:
+                raise ValidationFailed(uncommented)
+        count = _plan_writes(ctx, b, stored, source, now, new, changed, cleared, audit)
+        for dom in sorted({cat.items[c].domain for c in touched}):
+            sub = subs.get((b.org, b.year, dom))
+            if sub is None:
+                sub = Submission(org_code=b.org, year=b.year, domain_code=dom, status="draft", changed_by=ctx.user,
+                                 changed_at=now, reason="", version=1)
+                session.add(sub)
+                subs[(b.org, b.year, dom)] = sub
+            elif count and sub.status in ("submitted", "returned"):
+                # changed figures go back to draft: a reviewer never approves what they did not see
+                audit.append({**_audit(ctx, b.org, b.year, dom, "status", sub.status, "draft", source),
+                              "detail": "数据修改后退回草稿 / figures changed, back to draft"})
+                sub.status, sub.changed_by, sub.changed_at = "draft", ctx.user, now
+                sub.version = (sub.version or 0) + 1
+        results.append(SaveResult(changed=count, warnings=[i for i in found if i.severity == SOFT]))
+    repo.write_values(session, new, changed)
+    for org, year, codes in cleared:
+        repo.delete_values(session, org, year, codes)
+    repo.append_audit(session, audit)
+    return results
+
+
+def _plan_writes(ctx: Context, b: Batch, stored: Mapping[str, repo.StoredValue], source: str, now,
+                 new: list, changed: list, cleared: list, audit: list) -> int:
+    """Add one batch's row writes and audit rows to the bulk lists; returns how many values change."""
+    rows, gone = 0, []
+    for code in sorted(set(b.parsed) | set(b.comments)):
         ind = ctx.catalogue.items[code]
         old = stored.get(code)
-        new_value = parsed[code] if code in parsed else (old.value if old else None)
-        new_comment = comments.get(code, old.comment if old else "")
+        new_value = b.parsed[code] if code in b.parsed else (old.value if old else None)
+        new_comment = b.comments.get(code, old.comment if old else "")
         if new_value is None:
             if old is not None:
-                cleared.append(code)
-                audit.append(_audit(ctx, org, year, code, "value", value_text(old.value), "", source))
+                gone.append(code)
+                audit.append(_audit(ctx, b.org, b.year, code, "value", value_text(old.value), "", source))
             continue
         value_changed = old is None or value_text(old.value) != value_text(new_value)
         comment_changed = (old.comment if old else "") != new_comment
         if not (value_changed or comment_changed):
             continue
-        rows.append({"code": code, "num": to_scaled(new_value, ind.scale), "scale": ind.scale,
-                     "comment": new_comment, "user": ctx.user, "at": now})
+        row = {"org": b.org, "year": b.year, "code": code, "num": to_scaled(new_value, ind.scale), "scale": ind.scale,
+               "comment": new_comment, "user": ctx.user, "at": now}
+        (new if old is None else changed).append(row)
+        rows += 1
         if value_changed:
-            audit.append(_audit(ctx, org, year, code, "value", value_text(old.value) if old else "",
+            audit.append(_audit(ctx, b.org, b.year, code, "value", value_text(old.value) if old else "",
                                 value_text(new_value), source))
         if comment_changed:
-            audit.append(_audit(ctx, org, year, code, "comment", old.comment if old else "", new_comment, source))
-    repo.upsert_values(session, org, year, rows, set(stored))
-    repo.delete_values(session, org, year, cleared)
-    repo.append_audit(session, audit)
-    return len(rows) + len(cleared)
+            audit.append(_audit(ctx, b.org, b.year, code, "comment", old.comment if old else "", new_comment, source))
+    if gone:
+        cleared.append((b.org, b.year, gone))
+    return rows + len(gone)
 
 
 def _audit(ctx: Context, org: str, year: int, code: str, action: str, old: str, new: str, source: str) -> dict:

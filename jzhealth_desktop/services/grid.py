@@ -18,7 +18,7 @@ from ..domain.values import Value, from_scaled
 from ..store import repo
 from .access import require
 from .context import Context
-from .forms import ValidationFailed, _check_base, apply, prepare, validate
+from .forms import ValidationFailed, check_base, apply, prepare, validate
 
 Column = tuple[str, int]  # (org code, year)
 
@@ -98,7 +98,7 @@ def save_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, obj
         for col in columns:
             parsed, notes, bad = prepared[col]
             if base is not None and col in base:
-                _check_base(ctx, session, col[0], col[1], set(parsed) | set(notes), base[col])
+                check_base(ctx, session, col[0], col[1], set(parsed) | set(notes), base[col])
             try:
                 changed += apply(ctx, session, col[0], col[1], parsed, notes, source, prior=bad).changed
             except ValidationFailed as exc:

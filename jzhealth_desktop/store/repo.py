@@ -54,23 +54,39 @@ def load_plain(session: Session, org: str, years: Sequence[int]) -> dict[int, di
     return result
 
 
-def upsert_values(session: Session, org: str, year: int, rows: list[dict], existing: set[str]) -> None:
-    """rows: {code, num, scale, comment, user, at}; ``existing`` are the codes that already have a row."""
-    new = [r for r in rows if r["code"] not in existing]
-    old = [r for r in rows if r["code"] in existing]
+def load_values_many(session: Session, orgs: Sequence[str], years: Sequence[int]
+                     ) -> dict[tuple[str, int], dict[str, StoredValue]]:
+    """Every stored value of the given org units and years, in one query: {(org, year): {code: value}}."""
+    result: dict[tuple[str, int], dict[str, StoredValue]] = {}
+    query = select(DV.c.org_code, DV.c.year, DV.c.indicator_code, DV.c.num, DV.c.scale, DV.c.comment,
+                   DV.c.updated_by, DV.c.updated_at, DV.c.version).where(
+        DV.c.org_code.in_(list(orgs)), DV.c.year.in_(list(years)))
+    for org, year, code, num, scale, comment, by, at, version in session.execute(query):
+        result.setdefault((org, year), {})[code] = StoredValue(from_scaled(num, scale), comment, by, at, version)
+    return result
+
+
+def write_values(session: Session, new: list[dict], changed: list[dict]) -> None:
+    """Insert ``new`` and update ``changed`` rows ({org, year, code, num, scale, comment, user, at}) in bulk."""
     if new:
         session.execute(insert(DV), [
-            {"org_code": org, "year": year, "indicator_code": r["code"], "num": r["num"], "scale": r["scale"],
-             "comment": r["comment"], "updated_by": r["user"], "updated_at": r["at"], "version": 1}
-            for r in new])
-    if old:
+            {"org_code": r["org"], "year": r["year"], "indicator_code": r["code"], "num": r["num"],
+             "scale": r["scale"], "comment": r["comment"], "updated_by": r["user"], "updated_at": r["at"],
+             "version": 1} for r in new])
+    if changed:
         stmt = (update(DV)
-                .where(DV.c.org_code == org, DV.c.year == year, DV.c.indicator_code == bindparam("b_code"))
+                .where(DV.c.org_code == bindparam("b_org"), DV.c.year == bindparam("b_year"),
+                       DV.c.indicator_code == bindparam("b_code"))
                 .values(num=bindparam("b_num"), scale=bindparam("b_scale"), comment=bindparam("b_comment"),
                         updated_by=bindparam("b_user"), updated_at=bindparam("b_at"), version=DV.c.version + 1))
         session.connection().execute(stmt, [
-            {"b_code": r["code"], "b_num": r["num"], "b_scale": r["scale"], "b_comment": r["comment"],
-             "b_user": r["user"], "b_at": r["at"]} for r in old])
+            {"b_org": r["org"], "b_year": r["year"], "b_code": r["code"], "b_num": r["num"], "b_scale": r["scale"],
+             "b_comment": r["comment"], "b_user": r["user"], "b_at": r["at"]} for r in changed])
+
+
+def load_submissions(session: Session, orgs: Sequence[str], years: Sequence[int]) -> dict[tuple[str, int, str], Submission]:
+    query = select(Submission).where(Submission.org_code.in_(list(orgs)), Submission.year.in_(list(years)))
+    return {(s.org_code, s.year, s.domain_code): s for s in session.scalars(query)}
 
 
 def delete_values(session: Session, org: str, year: int, codes: Iterable[str]) -> None:

@@ -86,11 +86,14 @@ def test_full_cycle_is_audited_and_approval_locks_every_write_path(flow_ctx, flo
     save_form(ctx, OWN, YEAR, "telemedicine", {code: form.values[code]}, {code: "已更正"})
     rows = audit.query(ctx, audit.AuditFilter(org=OWN, year=YEAR, action="status", subject="telemedicine"))
     trail = [(r.user, r.old, r.new, r.detail) for r in reversed(rows)]
-    assert trail[-4:] == [  # before these: the fixture's own submit
+    back_to_draft = "数据修改后退回草稿 / figures changed, back to draft"
+    assert trail[-6:] == [  # before these: the fixture's own submit
         ("rev", "submitted", "returned", "return: 网点数与上年差异大，请核实"),
+        ("li", "returned", "draft", back_to_draft),
         ("li", "draft", "submitted", "submit"),
         ("rev", "submitted", "approved", "approve"),
         ("rev", "approved", "returned", "reopen: 发现录入错误"),
+        ("li", "returned", "draft", back_to_draft),
     ]
 
 

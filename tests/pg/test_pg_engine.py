@@ -49,8 +49,8 @@ def test_a_queued_save_checks_against_what_committed_while_it_waited(pg_url):
                 session.execute(text("SELECT 1"))
                 began.set()
                 release.wait()
-                repo.upsert_values(session, COUNTY, 2021, [{"code": "ec_beds", "num": 150, "scale": 0, "comment": "",
-                                                            "user": "甲", "at": repo.utcnow()}], {"ec_beds"})
+                repo.write_values(session, [], [{"org": COUNTY, "year": 2021, "code": "ec_beds", "num": 150,
+                                                 "scale": 0, "comment": "", "user": "甲", "at": repo.utcnow()}])
 
         def clerk_b() -> None:
             try:
@@ -128,3 +128,13 @@ def test_unreachable_server_is_a_clear_refusal_without_the_password():
     with pytest.raises(StoreError, match="无法连接数据库") as err:
         open_context("postgresql+psycopg://clerk:s3cret@127.0.0.1:1/jzhealth")
     assert "s3cret" not in str(err.value) and "***" in err.value.zh
+
+
+@pytest.mark.parametrize("verb", ["UPDATE audit_log SET new_text = 'x'", "DELETE FROM audit_log"])
+def test_the_audit_log_is_append_only_on_both_engines(any_ctx, verb):
+    from sqlalchemy.exc import DBAPIError
+
+    save_values(any_ctx, "410821", 2021, {"ec_beds": "5"})
+    with pytest.raises(DBAPIError, match="append-only"):
+        with any_ctx.db.engine.begin() as conn:
+            conn.execute(text(verb))

@@ -14,7 +14,7 @@ from ...store.models import Submission
 from ..access import require
 from ..backup import auto_backup
 from ..context import Context
-from ..forms import apply
+from ..forms import Batch, apply_many
 from ..targets import put_target
 from ...domain.values import value_text
 from .preview import CONFLICTING, Preview, plan
@@ -86,13 +86,12 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
             if item.kind == "value":
                 by_org_year[(item.year, item.org)].append(item)
         primed = _prime_submissions(ctx, session, todo)  # held: the session only keeps weak references
-        done, total = 0, len(todo)
-        for (year, org), items in sorted(by_org_year.items()):
-            apply(ctx, session, org, year, {i.code: i.value for i in items}, {i.code: i.new_comment for i in items},
-                  source, require_comments=False)
-            done += len(items)
-            if progress:
-                progress(done, total)
+        total = len(todo)
+        batches = [Batch(org, year, {i.code: i.value for i in items}, {i.code: i.new_comment for i in items})
+                   for (year, org), items in sorted(by_org_year.items())]
+        apply_many(ctx, session, batches, source, require_comments=False)
+        if progress:
+            progress(sum(len(b.parsed) for b in batches), total)
         audit = []
         for item in todo:
             if item.kind == "status":
