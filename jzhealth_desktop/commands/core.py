@@ -81,7 +81,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         if args.station:
             configure_station(ctx, args.station, args.org, args.operator or "管理员")
-        print(f"数据库已就绪 / store ready: {ctx.db.path or ctx.db.url}")
+        print(f"数据库已就绪 / store ready: {ctx.db.display}")
         if ctx.backup_made:
             print(f"升级前备份 / backup before upgrade: {ctx.backup_made}")
     finally:

@@ -18,8 +18,8 @@ from ..domain.errors import StoreError
 from ..paths import backups_dir, migrations_dir
 from .engine import Database
 
-HEAD = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+HEAD = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 
 
 def _ro_uri(path: Path) -> str:
@@ -90,14 +90,15 @@ def upgrade(db: Database, target: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
-    with db.engine.begin() as conn:
+    # The write lock serialises stations that open a shared store for the first time after an upgrade.
+    with db.writer.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
 
 
 def ensure_schema(db: Database) -> Path | None:
     """Refuse unknown schemas; migrate older ones after a backup. Returns the backup made, if any."""
-    where = str(db.path or db.url)
+    where = db.display
     if db.path is not None:
         revision = inspect_sqlite_file(db.path)
     else:
