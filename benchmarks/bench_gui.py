@@ -74,7 +74,7 @@ def cold_start(home: Path) -> tuple[float, float]:
 
 
 def switching(home: Path) -> tuple[float, float, float, int]:
-    from bench_core import COUNTIES, FIRST_YEAR, YEARS, build
+    from bench_core import FIRST_YEAR, YEARS, build
 
     from jzhealth_desktop.services.context import open_context
     from jzhealth_desktop.services.station import configure_station

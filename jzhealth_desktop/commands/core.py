@@ -12,7 +12,7 @@ from ..domain.errors import InputError
 from ..domain.values import value_text
 from ..services.access import require
 from ..services.aggregate import aggregate_year
-from ..services.context import Context, open_context
+from ..services.context import Context
 from ..services.demo import load_demo
 from ..services.forms import save_values
 from ..services.station import check_store, configure_station, station

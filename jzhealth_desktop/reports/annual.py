@@ -17,7 +17,7 @@ from ..services.reporting import ReportData
 from .fonts import FONT
 from .narrative import domain_paragraph
 from .pages import numbered_canvas
-from .styles import ROW_TINT, BODY, CELL, CELL_HEAD, GREY, H1, H2, HEAD_TINT, RULE, SMALL, TITLE, chinese_ordinal
+from .styles import ROW_TINT, BODY, CELL, CELL_HEAD, H1, H2, HEAD_TINT, RULE, SMALL, TITLE, chinese_ordinal
 from .text import Para
 
 MARGIN = 18 * mm

@@ -237,6 +237,7 @@ def apply_many(ctx: Context, session, batches: list[Batch], source: str,
         _locked(ctx, subs, b.org, b.year, {cat.items[c].domain for c in set(b.parsed) | set(b.comments)})
     stored_all = repo.load_values_many(session, orgs, sorted(set(years) | {y - 1 for y in years}))
     results, new, changed, cleared, audit = [], [], [], [], []
+    drafts: set[tuple[str, int, str]] = set()
     now = repo.utcnow()
     for b in batches:
         stored = stored_all.get((b.org, b.year), {})
@@ -254,10 +255,7 @@ def apply_many(ctx: Context, session, batches: list[Batch], source: str,
         for dom in sorted({cat.items[c].domain for c in touched}):
             sub = subs.get((b.org, b.year, dom))
             if sub is None:
-                sub = Submission(org_code=b.org, year=b.year, domain_code=dom, status="draft", changed_by=ctx.user,
-                                 changed_at=now, reason="", version=1)
-                session.add(sub)
-                subs[(b.org, b.year, dom)] = sub
+                drafts.add((b.org, b.year, dom))
             elif count and sub.status in ("submitted", "returned"):
                 # changed figures go back to draft: a reviewer never approves what they did not see
                 audit.append({**_audit(ctx, b.org, b.year, dom, "status", sub.status, "draft", source),
@@ -265,6 +263,7 @@ def apply_many(ctx: Context, session, batches: list[Batch], source: str,
                 sub.status, sub.changed_by, sub.changed_at = "draft", ctx.user, now
                 sub.version = (sub.version or 0) + 1
         results.append(SaveResult(changed=count, warnings=[i for i in found if i.severity == SOFT]))
+    repo.insert_drafts(session, sorted(drafts), ctx.user)
     repo.write_values(session, new, changed)
     for org, year, codes in cleared:
         repo.delete_values(session, org, year, codes)

@@ -2,7 +2,7 @@ import pytest
 
 from jzhealth_desktop.cli import main
 
-from .conftest import OTHER, OWN, YEAR
+from .conftest import OTHER, OWN
 
 ADMIN_PW, CLERK_PW, REV_PW = "Admin-pass-01", "Clerk-pass-02", "Review-pass-03"
 

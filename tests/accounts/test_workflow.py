@@ -7,7 +7,7 @@ from jzhealth_desktop.services import audit, deadlines, workflow
 from jzhealth_desktop.services.access import CLERK, REVIEWER, Principal
 from jzhealth_desktop.services.forms import ValidationFailed, read_form, save_form, save_values
 
-from .conftest import OTHER, OWN, YEAR
+from .conftest import OWN, YEAR
 
 
 def test_submit_is_blocked_by_hard_errors(ctx, store_path, snapshot):

@@ -4,7 +4,6 @@ and the city store byte-for-byte unchanged."""
 from __future__ import annotations
 
 import io
-import json
 import random
 import stat
 import zipfile

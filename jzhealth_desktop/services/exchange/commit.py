@@ -6,11 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from typing import Callable
 
 from ...store import repo
-from ...store.models import Submission
 from ..access import require
 from ..backup import auto_backup
 from ..context import Context
@@ -46,25 +44,6 @@ class ImportResult:
         return zh, en
 
 
-def _prime_submissions(ctx: Context, session, todo) -> list[Submission]:
-    """Load (or create as drafts) every submission the commit touches in one go, so ``forms.apply``'s
-    per-domain lookups are answered from the session instead of one query each."""
-    cat = ctx.catalogue
-    keys = {(i.org, i.year, cat.items[i.code].domain) for i in todo if i.kind == "value"}
-    keys |= {(i.org, i.year, i.code) for i in todo if i.kind == "status"}
-    if not keys:
-        return []
-    orgs, years = sorted({k[0] for k in keys}), sorted({k[1] for k in keys})
-    loaded = list(session.scalars(select(Submission).where(Submission.org_code.in_(orgs), Submission.year.in_(years))))
-    found = {(s.org_code, s.year, s.domain_code) for s in loaded}
-    now = repo.utcnow()
-    created = [Submission(org_code=o, year=y, domain_code=d, status="draft", changed_by=ctx.user, changed_at=now,
-                          reason="", version=1) for o, y, d in sorted(keys - found)]
-    session.add_all(created)
-    session.flush()
-    return loaded + created
-
-
 def commit_import(ctx: Context, preview: Preview, progress: Progress | None = None) -> ImportResult:
     """Write what ``preview`` showed, all or nothing; refuses if the store changed since the preview."""
     incoming = preview.incoming
@@ -85,7 +64,6 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
         for item in todo:
             if item.kind == "value":
                 by_org_year[(item.year, item.org)].append(item)
-        primed = _prime_submissions(ctx, session, todo)  # held: the session only keeps weak references
         total = len(todo)
         batches = [Batch(org, year, {i.code: i.value for i in items}, {i.code: i.new_comment for i in items})
                    for (year, org), items in sorted(by_org_year.items())]
@@ -106,7 +84,6 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
             elif item.kind == "target":
                 put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.extra, source)
         repo.append_audit(session, audit)
-        del primed
         if progress:
             progress(total, total)
     return ImportResult(len(todo), conflicts, unknown, backup, preview)

@@ -19,7 +19,6 @@ from typing import Iterable
 from sqlalchemy import select
 
 from ... import __version__
-from ...domain.catalogue import Indicator
 from ...domain.errors import InputError
 from ...domain.periods import check_year
 from ...domain.values import from_scaled, value_text
