@@ -36,3 +36,19 @@ def test_reviewer_reads_all_but_does_not_type_figures(ctx):
         save_form(ctx, "410822", 2021, "eldercare", {"ec_beds": "10"})
     ctx.principal = Principal("adm", ADMIN)
     save_form(ctx, "410822", 2021, "eldercare", {"ec_beds": "10"})
+
+
+def test_only_an_administrator_reconfigures_the_station_or_loads_the_demo(ctx, store_path, snapshot):
+    from jzhealth_desktop.services.demo import load_demo
+    from jzhealth_desktop.services.station import configure_station
+
+    before = snapshot(store_path)
+    for role in (CLERK, REVIEWER):
+        ctx.principal = Principal("u", role, "410821" if role == CLERK else None)
+        with pytest.raises(AccessDenied):
+            configure_station(ctx, "city", None, "某人")
+        with pytest.raises(AccessDenied):
+            load_demo(ctx)
+    assert snapshot(store_path) == before
+    ctx.principal = Principal("adm", ADMIN)
+    configure_station(ctx, "county", "410821", "管理员")

@@ -13,6 +13,7 @@ from ..domain.split import split
 from ..domain.values import Value, fit_scale, from_scaled, to_decimal, to_scaled
 from ..paths import resources_dir
 from ..store.sync import put_setting
+from .access import require
 from .context import Context
 from .forms import Batch, apply_many
 from .targets import put_target
@@ -93,6 +94,7 @@ def split_counties(cat: Catalogue, totals: dict[str, Value], weights: dict[str, 
 
 def load_demo(ctx: Context) -> int:
     """Write the demo data set in one transaction; returns the number of values written."""
+    require(ctx, "store.maintain")
     demo = read_demo(ctx.catalogue)
     city = ctx.city.code
     batches = []

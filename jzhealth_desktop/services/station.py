@@ -10,6 +10,7 @@ from ..domain.errors import InputError
 from ..store.migrate import current_revision
 from ..store.models import DataValue
 from ..store.sync import get_setting, put_setting
+from .access import require
 from .context import Context
 
 
@@ -32,6 +33,7 @@ def station(ctx: Context) -> Station:
 
 def configure_station(ctx: Context, kind: str, org: str | None, operator: str) -> Station:
     """First-run set-up: a county station holds one county; the city station holds all."""
+    require(ctx, "store.maintain")
     if kind not in ("county", "city"):
         raise InputError("站点类型必须是县级站或市级站", "station type must be 'county' or 'city'")
     if kind == "county":
