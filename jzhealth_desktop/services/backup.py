@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..domain.errors import StoreError
 from ..paths import backups_dir
-from ..store.migrate import backup_sqlite, check_revision, inspect_sqlite_file
+from ..store.migrate import backup_sqlite, check_revision, copy_sqlite, inspect_sqlite_file
 from .access import require
 from .context import Context
 
@@ -80,7 +80,7 @@ def manual_backup(ctx: Context, dest: str | Path | None = None) -> Path:
     target = Path(dest)
     if target.is_dir():
         target = target / f"{ctx.db.path.stem}-{_stamp()}.sqlite"
-    _copy(ctx.db.path, target)
+    copy_sqlite(ctx.db.path, target)
     return target
 
 
@@ -95,25 +95,6 @@ def _missing(path: Path) -> StoreError:
 
 def _ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-
-
-def _copy(src: Path, target: Path) -> None:
-    """Online-backup ``src`` to ``target`` through a temporary name, so a failed copy leaves no half file."""
-    tmp = target.with_name(target.name + ".part")
-    try:
-        source = _ro(src)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                source.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            source.close()
-        os.replace(tmp, target)
-    except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"备份未能写入“{target}”：{exc}", f"could not write the backup '{target}': {exc}") from None
 
 
 def quick_check(path: Path, full: bool = False) -> str:
@@ -190,7 +171,7 @@ def restore_file(store: Path, source: str | Path) -> Restored:
             extra = store.with_name(store.name + suffix)
             if extra.exists():
                 os.replace(extra, backups_dir() / f"{kept.name if kept else store.name}{suffix}")
-        _copy(source, store)
+        copy_sqlite(source, store)
     problem = quick_check(store, full=True)
     if problem != "ok":
         raise StoreError(f"恢复后检查未通过：{problem}", f"the restored store fails its check: {problem}")

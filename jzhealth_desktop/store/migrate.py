@@ -8,6 +8,7 @@ Alembic is imported only when a migration is due, to keep start-up quick.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -68,19 +69,30 @@ def current_revision(db: Database) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def copy_sqlite(src: Path, target: Path) -> None:
+    """Online-backup ``src`` to ``target`` through a temporary name, so a failed copy leaves no half file."""
+    tmp = target.with_name(target.name + ".part")
+    try:
+        source = sqlite3.connect(_ro_uri(src), uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                source.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            source.close()
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"备份未能写入“{target}”：{exc}", f"could not write the backup '{target}': {exc}") from None
+
+
 def backup_sqlite(path: Path, reason: str) -> Path:
-    """Copy a SQLite store with the online backup API to ``backups/`` with a timestamped name."""
+    """Copy a SQLite store to ``backups/`` under a timestamped name (online backup API, atomic)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir() / f"{path.stem}-{stamp}-{reason}.sqlite"
-    src = sqlite3.connect(_ro_uri(path), uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_sqlite(path, target)
     return target
 
 
