@@ -1,7 +1,13 @@
-"""Start the GUI: open the store, create the QApplication, first-run set-up, feature hooks, the main window.
+"""Start the GUI: check and open the store, create the QApplication, first-run set-up (station and
+administrator), feature hooks (sign-in), the main window.
 
 ``run(args)`` is what ``jzhealth-desktop`` calls; ``start(args)`` does everything but the event loop so
 tests and ``--smoke`` start exactly the way a clerk's double-click does.
+
+Order: a SQLite store file is checked (``PRAGMA quick_check``, read-only) *before* it is opened; a damaged
+one is never opened: ``--smoke`` exits non-zero naming the problem, the program offers the newest good backup.
+``--smoke`` is unattended: no set-up and no sign-in dialog (it runs as the station operator, shows the window,
+builds the annual report into a temporary folder after the first paint, then exits; non-zero if any step failed).
 """
 
 from __future__ import annotations
@@ -9,42 +15,77 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import JzError
-from ..paths import data_dir
+from ..domain.errors import JzError, StoreError
+from ..paths import data_dir, resources_dir
+from ..services import backup
 from ..services.context import Context, open_context
-from ..services.demo import load_demo
 from ..services.station import configure_station, station
+from ..store.engine import resolve_url, sqlite_path
 from .features import FEATURE_MODULES
 from .i18n import install_translators
-from .qt import QApplication, QEvent, QFont, QObject, QTimer
+from .qt import QApplication, QEvent, QFont, QIcon, QObject, QTimer
 from .settings import language
 from .style import STYLE_SHEET
 
 DEMO_OPERATOR = "演示用户"
+UNATTENDED = "unattended"  # QApplication property: True under --smoke, so no hook waits for a person
 
 
 @dataclass
 class Started:
     app: QApplication
-    ctx: Context
+    ctx: Context | None  # None when a damaged store was not opened
     window: object | None  # MainWindow, or None if the clerk cancelled set-up or a feature said no
 
 
+class DamagedStore(StoreError):
+    """The store file failed its check before opening; it was not opened."""
+
+    def __init__(self, path: Path, health: backup.Startup):
+        self.path, self.health = path, health
+        offer_zh = f"最新的完好备份：{health.newest_good.name}" if health.newest_good else "没有找到完好的备份"
+        offer_en = f"newest good backup: {health.newest_good.name}" if health.newest_good else "no good backup found"
+        super().__init__(f"数据文件“{path}”未通过检查（{health.problem}），未打开；{offer_zh}",
+                         f"the store file '{path}' failed its check ({health.problem}) and was not opened; {offer_en}")
+
+
+def store_target(args: argparse.Namespace) -> str:
+    """--db, else JZHEALTH_DB, else the default file; --demo without --db: demo.sqlite in the data folder."""
+    if getattr(args, "demo", False) and not args.db:
+        return str(data_dir() / "demo.sqlite")
+    return resolve_url(args.db)
+
+
+def check_store_file(args: argparse.Namespace) -> None:
+    """Raise DamagedStore when the SQLite file exists and fails its quick check (server stores: nothing to do)."""
+    path = sqlite_path(resolve_url(store_target(args)))
+    if path is None:
+        return
+    health = backup.startup_check(path)
+    if not health.ok:
+        raise DamagedStore(path, health)
+
+
 def open_store(args: argparse.Namespace) -> Context:
-    """The store from --db / JZHEALTH_DB / the default file; --demo: a demo store in the data folder."""
-    if not getattr(args, "demo", False):
-        return open_context(args.db)
-    path = args.db or str(data_dir() / "demo.sqlite")
-    new = "://" not in path and not Path(path).exists()
-    ctx = open_context(path)
-    if new:  # a fresh demo store: the demo figures, set up as the city station so every county shows
+    """Open the checked store; a new --demo store gets the demo figures, the city station and demo accounts."""
+    target = store_target(args)
+    path = sqlite_path(resolve_url(target))
+    new_demo = getattr(args, "demo", False) and path is not None and not path.exists()
+    ctx = open_context(target)
+    if new_demo:
+        from ..services.accounts import add_demo_accounts
+        from ..services.demo import load_demo
+
         load_demo(ctx)
         configure_station(ctx, "city", None, DEMO_OPERATOR)
+        add_demo_accounts(ctx)  # documented in docs/accounts.md; the sign-in dialog asks for one
     return ctx
 
 
@@ -53,6 +94,7 @@ def make_app() -> QApplication:
     app.setApplicationName("jzhealth-desktop")
     app.setOrganizationName("Jiaozuo")
     app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "jzhealth.png")))
     font = QFont(app.font())
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                       font.family()])
@@ -64,12 +106,30 @@ def make_app() -> QApplication:
 
 
 def start(args: argparse.Namespace, ctx: Context | None = None) -> Started:
-    ctx = ctx or open_store(args)
+    """Open (or take) the store, then the QApplication, set-up, feature hooks and the main window.
+
+    A ``ctx`` passed in is used as it is; if it already has a signed-in principal, nobody is asked to sign in.
+    """
+    smoke = bool(getattr(args, "smoke", False))
+    if ctx is None:
+        try:
+            check_store_file(args)
+        except DamagedStore as damaged:
+            if smoke:
+                raise
+            app = make_app()
+            from .accounts.recovery import offer_recovery
+
+            if not offer_recovery(damaged.path, damaged.health):
+                return Started(app, None, None)
+        ctx = open_store(args)
     app = make_app()
+    app.setProperty(UNATTENDED, smoke)
     current = station(ctx)
     if current.configured:
-        ctx.user = current.operator
-    elif not getattr(args, "smoke", False):
+        if ctx.principal is None:
+            ctx.user = current.operator
+    elif not smoke:
         from .setup_dialog import SetupDialog
 
         dialog = SetupDialog(ctx)
@@ -88,16 +148,32 @@ def start(args: argparse.Namespace, ctx: Context | None = None) -> Started:
         hook = getattr(module, "install", None)
         if hook is not None:
             hook(window)
+    window.mirror_rights()  # the features' actions too
     return Started(app, ctx, window)
 
 
-class _FirstPaint(QObject):
-    """Quits the event loop once the main window has been painted (for --smoke and the start benchmark)."""
+def smoke_report(window) -> Path:
+    """--smoke's last step: the annual report of the shown unit and year into a temporary folder (then removed)."""
+    from ..reports import build_report
 
-    def __init__(self, app: QApplication):
+    folder = Path(tempfile.mkdtemp(prefix="jzhealth-smoke-"))
+    try:
+        out = build_report(window.ctx, "annual", window.current_year(), window.current_org(), folder / "smoke.pdf")
+        if out.read_bytes()[:5] != b"%PDF-":
+            raise StoreError("冒烟测试生成的报表不是 PDF", "the smoke report is not a PDF")
+        return out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class _FirstPaint(QObject):
+    """--smoke: once the main window has been painted, build a report, then quit the event loop."""
+
+    def __init__(self, app: QApplication, window):
         super().__init__()
-        self.app = app
+        self.app, self.window = app, window
         self.painted = False
+        self.failure: BaseException | None = None
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self.painted:
@@ -105,35 +181,60 @@ class _FirstPaint(QObject):
             stamp = os.environ.get("JZHEALTH_PAINT_STAMP")  # benchmarks/bench_gui.py: when the first paint happened
             if stamp:
                 Path(stamp).write_text(repr(time.time()), encoding="utf-8")
-            QTimer.singleShot(0, self.app.quit)
+            QTimer.singleShot(0, self.finish)
         return False
+
+    def finish(self) -> None:
+        try:
+            smoke_report(self.window)
+        except Exception as exc:  # reported by run() with a non-zero status
+            self.failure = exc
+        # exit(), not quit(): quit() closes every window, and closing the last one posts a second Quit event that
+        # would end the next event loop (a dialog's, in tests that run the smoke in-process) at once.
+        self.app.exit(0)
+
+
+def _say(exc: BaseException) -> None:
+    if isinstance(exc, JzError):
+        print(f"错误：{exc.zh} / Error: {exc.en}", file=sys.stderr)
+    else:
+        print(f"错误：程序无法启动 / Error: cannot start: {type(exc).__name__}: {exc}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace, exec: bool = True) -> int:
+    smoke = bool(getattr(args, "smoke", False))
     try:
         started = start(args)
     except JzError as exc:
-        print(f"错误：{exc.zh} / Error: {exc.en}", file=sys.stderr)
+        _say(exc)
         return 1
     except Exception as exc:  # a start-up failure must end with a message and a non-zero status
-        print(f"错误：程序无法启动 / Error: cannot start: {type(exc).__name__}: {exc}", file=sys.stderr)
-        if not getattr(args, "smoke", False):
+        _say(exc)
+        if not smoke:
             raise
         return 1
     app, ctx, window = started.app, started.ctx, started.window
     if window is None:
-        ctx.close()
+        if ctx is not None:
+            ctx.close()
         return 0
     watcher = None
-    if getattr(args, "smoke", False):
-        watcher = _FirstPaint(app)
+    if smoke:
+        watcher = _FirstPaint(app, window)
         window.installEventFilter(watcher)
     window.show()
     if not exec:
         return 0
     code = app.exec()
+    window.hide()  # --smoke leaves it open (see _FirstPaint.finish)
+    window.deleteLater()
     ctx.close()
-    if watcher is not None and not watcher.painted:
-        print("错误：主窗口未能显示 / Error: the main window was never painted", file=sys.stderr)
-        return 2
+    if watcher is not None:
+        if not watcher.painted:
+            print("错误：主窗口未能显示 / Error: the main window was never painted", file=sys.stderr)
+            return 2
+        if watcher.failure is not None:
+            print("错误：报表未能生成 / Error: the report could not be built", file=sys.stderr)
+            _say(watcher.failure)
+            return 3
     return code

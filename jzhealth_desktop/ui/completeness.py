@@ -1,4 +1,5 @@
-"""Completeness at a glance: org units × domains, each cell coloured by status with the share filled."""
+"""Completeness at a glance: org units × domains, each cell coloured by status with the share filled; each
+domain's due date in its header, days left in the cells still owed, overdue cells in red."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from collections import Counter
 from ..domain.numbers import trim
 from ..services.completeness import APPROVED, DRAFT, EMPTY, RETURNED, STATUSES, SUBMITTED, Cell, completeness
 from ..services.context import Context
+from ..services.deadlines import Due, deadlines, due_list
 from ..domain.derived import rounded
+from . import due as due_words
 from .qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, Qt, QTableWidget, QTableWidgetItem,
                  QVBoxLayout, QWidget, Signal)
 from .settings import language
@@ -19,6 +22,7 @@ COLOURS = {
     APPROVED: QColor("#d4efd9"),
     RETURNED: QColor("#f9d3d3"),
 }
+OVERDUE = QColor("#b00020")
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -31,6 +35,7 @@ class CompletenessView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.cells: list[Cell] = []
+        self.dues: dict[tuple[str, str], Due] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self.summary = QLabel(self)
@@ -56,12 +61,17 @@ class CompletenessView(QWidget):
 
     def refresh(self, year: int, orgs: list[str]) -> None:
         self.cells = completeness(self.ctx, year, orgs)
+        dates = deadlines(self.ctx, year)
+        today = due_words.today()
+        self.dues = {(d.org, d.domain): d for org in orgs for d in due_list(self.ctx, org, year, today)} if dates else {}
         english = language() == "en"
         domains = self.ctx.catalogue.domains
         self.table.clear()
         self.table.setRowCount(len(orgs))
         self.table.setColumnCount(len(domains))
-        self.table.setHorizontalHeaderLabels([d.name_en if english else d.name for d in domains])
+        self.table.setHorizontalHeaderLabels([(d.name_en if english else d.name)
+                                              + (f"\n{due_words.due_date_text(dates[d.code])}" if d.code in dates else "")
+                                              for d in domains])
         self.table.setVerticalHeaderLabels([self.ctx.org(o).name_en if english else self.ctx.org(o).name for o in orgs])
         for n, cell in enumerate(self.cells):
             row, col = divmod(n, len(domains))
@@ -72,13 +82,30 @@ class CompletenessView(QWidget):
                 share = trim(rounded(cell.share, 0)) + "%"
                 item = QTableWidgetItem(f"{self.status_name(cell.status)}  {share}")
                 item.setBackground(QBrush(COLOURS[cell.status]))
+            due = self.dues.get((cell.org, cell.domain)) if cell.share is not None else None
+            days = due_words.days_text(due) if due else ""
+            if days:
+                item.setText(f"{item.text()}\n{days}")
+            if due is not None and due.overdue:
+                item.setForeground(QBrush(OVERDUE))
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             item.setData(CELL_ROLE, (cell.org, cell.domain))
-            item.setToolTip(self.tr("{filled} of {counted} fields filled").format(filled=cell.filled, counted=cell.counted))
+            item.setToolTip(self.tr("{filled} of {counted} fields filled").format(filled=cell.filled, counted=cell.counted)
+                            + (f"\n{due_words.due_date_text(due.due)}" if due else ""))
             self.table.setItem(row, col, item)
         counts = Counter(cell.status for cell in self.cells if cell.counted)
+        overdue = sum(1 for cell in self.cells if cell.counted and (d := self.dues.get((cell.org, cell.domain)))
+                      and d.overdue)
         self.summary.setText(self.tr("{year}: ").format(year=year) + "　".join(
-            self.tr("{status} {count}").format(status=self.status_name(s), count=counts.get(s, 0)) for s in STATUSES))
+            self.tr("{status} {count}").format(status=self.status_name(s), count=counts.get(s, 0)) for s in STATUSES)
+            + ("　" + self.tr("Overdue {count}").format(count=overdue) if self.dues else ""))
+
+    def due_at(self, row: int, col: int) -> Due | None:
+        cell = self.cell_at(row, col)
+        return self.dues.get((cell.org, cell.domain))
 
     def cell_at(self, row: int, col: int) -> Cell:
         return self.cells[row * self.table.columnCount() + col]

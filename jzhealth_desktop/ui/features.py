@@ -4,7 +4,9 @@ Each module listed in ``FEATURE_MODULES`` may define:
 
 ``before_main_window(ctx, app) -> bool``
     Called after the store is open and the QApplication exists, before the main
-    window is built (e.g. the login dialog). Return False to quit.
+    window is built (e.g. the login dialog). Return False to quit. ``app.property("unattended")``
+    is True under ``--smoke``: no hook may then wait for a person. A context that already has a
+    ``principal`` (the administrator just created at first start) needs no sign-in.
 
 ``install(window) -> None``
     Called once the main window exists, to add actions to its menus.
@@ -20,6 +22,8 @@ The main window offers feature modules:
   ``fn(progress)`` off the UI thread with a progress dialog; ``progress(done, total)`` returns False once
   the user cancelled; ``on_done(result)`` / ``on_error(exc)`` run on the UI thread
 - ``window.selection_changed``: Signal(str org, int year, str domain)
+- ``window.mirror_rights()``: menu actions with a ``"right"`` property (an ``access.RIGHTS`` action) are
+  enabled only where ``access.allowed(ctx, right, current_org)``; runs on every selection change
 """
 
 from __future__ import annotations

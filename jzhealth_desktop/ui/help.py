@@ -30,7 +30,7 @@ class GuideDialog(QDialog):
 
 
 def about_text(ctx: Context) -> str:
-    store = str(ctx.db.path) if ctx.db.path else ctx.db.url
+    store = ctx.db.display  # a server URL is shown without its password
     return "<br>".join((
         QCoreApplication.translate("help", "<b>Jiaozuo health statistics</b> (jzhealth-desktop)"),
         QCoreApplication.translate("help", "Version: {version}").format(version=__version__),

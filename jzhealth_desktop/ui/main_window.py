@@ -11,7 +11,7 @@ from datetime import datetime
 from ..domain.errors import JzError
 from ..domain.periods import MAX_YEAR, MIN_YEAR
 from ..domain.rules import HARD, MISSING, SOFT, Issue
-from ..services.access import allowed
+from ..services.access import CLERK, ROLE_NAMES, allowed
 from ..services.aggregate import aggregate_year
 from ..services.completeness import latest_year
 from ..services.context import Context
@@ -21,6 +21,7 @@ from ..services.station import Station
 from . import dialogs
 from .background import Operation, run_in_background
 from .completeness import CompletenessView
+from .due import DueBanner
 from .forms.form_view import FormView
 from .forms.grid import GridView
 from .help import GuideDialog, show_about
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.orgs = self._visible_orgs()
         self._build()
         build_menus(self)
+        self.selection_changed.connect(self.mirror_rights)
         self._restore()
         self._load()
 
@@ -81,7 +83,11 @@ class MainWindow(QMainWindow):
 
     # ---- layout ---------------------------------------------------------------------------------------
     def _visible_orgs(self) -> list[str]:
-        """A county station sees its county; the city station (or one not set up) sees the city and all."""
+        """A signed-in county clerk sees their county, a county station its county; the city station (or one
+        not set up) sees the city and all counties."""
+        principal = self.ctx.principal
+        if principal is not None and principal.role == CLERK:
+            return [principal.org]
         if self.station.kind == "county":
             return [self.station.org]
         return [self.ctx.city.code] + [u.code for u in self.ctx.counties()]
@@ -119,6 +125,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.status_badge)
         bar.addStretch(1)
         outer.addLayout(bar)
+        self.due_banner = DueBanner(central)
+        self.due_banner.open_requested.connect(lambda domain: self.open_form(self._org, domain))
+        outer.addWidget(self.due_banner)
 
         self.domain_list = QListWidget(central)
         self.domain_list.setObjectName("domains")
@@ -166,12 +175,15 @@ class MainWindow(QMainWindow):
 
         status = self.statusBar()
         self.store_label = QLabel(central)
+        self.store_label.setObjectName("storeLabel")
         path = self.ctx.db.path
-        self.store_label.setText(self.tr("Store: {name}").format(name=path.name if path else self.ctx.db.dialect))
-        self.store_label.setToolTip(str(path) if path else self.ctx.db.url)
+        # ctx.db.display: the file path, or a server URL without its password
+        self.store_label.setText(self.tr("Store: {name}").format(name=path.name if path else self.ctx.db.display))
+        self.store_label.setToolTip(self.ctx.db.display)
         self.save_label = QLabel(central)
         self.save_label.setObjectName("saveState")
         self.station_label = QLabel(central)
+        self.station_label.setObjectName("stationLabel")
         self.station_label.setText(self._station_text())
         for widget in (self.store_label, self.save_label, self.station_label):
             status.addPermanentWidget(widget)
@@ -183,6 +195,11 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _station_text(self) -> str:
+        principal = self.ctx.principal
+        if principal is not None:
+            role_zh, role_en = ROLE_NAMES.get(principal.role, (principal.role, principal.role))
+            return self.tr("Signed in: {name} ({role})").format(name=principal.name,
+                                                                 role=role_en if self.english else role_zh)
         st = self.station
         if st.kind == "county":
             return self.tr("County station: {org} · operator {name}").format(org=self.org_name(st.org), name=st.operator)
@@ -294,7 +311,17 @@ class MainWindow(QMainWindow):
         self._stale = {GRID_TAB: True, COMPLETENESS_TAB: True}
         self._refresh_tab(self.tabs.currentIndex())
         self._update_save_state()
+        if len(self.orgs) == 1:  # a county's screen: what it still owes this year
+            self.due_banner.refresh(self.ctx, self._org, self._year, self.english)
         self.selection_changed.emit(self._org, self._year, self._domain)
+
+    def mirror_rights(self, *_args) -> None:
+        """Menu actions carrying a "right" property are enabled only where the services would allow them."""
+        for menu in self.menus.values():
+            for action in menu.actions():
+                right = action.property("right")
+                if right:
+                    action.setEnabled(allowed(self.ctx, right, self._org))
 
     def _tab_changed(self, index: int) -> None:
         self._refresh_tab(index)

@@ -43,6 +43,7 @@ def build_menus(window: "MainWindow") -> None:
     m = window.menus
     window.save_action = _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Save"),
                                  window.save, STD.Save, "save")
+    window.save_action.setProperty("right", "values.write")
     _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Reload from the store"),
             window.reload, STD.Refresh)
     m["file"].addSeparator()

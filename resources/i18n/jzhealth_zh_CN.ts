@@ -2,102 +2,402 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountActions</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="50"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="54"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="58"/>
+        <source>Reason (the county sees it):</source>
+        <translation>原因（县区可以看到）：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="66"/>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="69"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="81"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="83"/>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="83"/>
+        <source>Backed up to:</source>
+        <translation>已备份到：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="89"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="94"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="102"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="105"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="90"/>
+        <source>Backups (*.sqlite)</source>
+        <translation>备份文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="95"/>
+        <source>Replace all data with this backup? The current data is kept as a backup first.</source>
+        <translation>用这个备份替换全部数据吗？当前数据会先另存为备份。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="106"/>
+        <source>Restored. The replaced data was kept as:</source>
+        <translation>已恢复。被替换的数据已保存为：</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="20"/>
+        <source>Change log</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="26"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="31"/>
+        <source>All forms</source>
+        <translation>全部报表</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="36"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="61"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="43"/>
+        <source>From YYYY-MM-DD</source>
+        <translation>起始日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="46"/>
+        <source>To YYYY-MM-DD</source>
+        <translation>截止日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="49"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="52"/>
+        <source>Export CSV…</source>
+        <translation>导出CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="60"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="60"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="60"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="61"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="61"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="62"/>
+        <source>Old → new</source>
+        <translation>原值 → 新值</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="62"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="62"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="74"/>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="77"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="114"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="118"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="127"/>
+        <source>Export CSV</source>
+        <translation>导出CSV</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="129"/>
+        <source>Exported %1 row(s) to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessView</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="54"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="59"/>
         <source>Not filled</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="54"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="59"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="54"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="59"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="55"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="60"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="55"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="60"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="96"/>
         <source>{filled} of {counted} fields filled</source>
         <translation>已填 {filled} / {counted} 项</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="76"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="102"/>
         <source>{year}: </source>
         <translation>{year}年：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="77"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="103"/>
         <source>{status} {count}</source>
         <translation>{status} {count}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="104"/>
+        <source>Overdue {count}</source>
+        <translation>逾期 {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="107"/>
+        <source>Due dates for %1</source>
+        <translation>%1年数据截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="119"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="57"/>
+        <source>Export package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="58"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="83"/>
+        <source>Package files (*.jzhpkg)</source>
+        <translation>数据包文件 (*.jzhpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="60"/>
+        <source>Exporting package</source>
+        <translation>正在导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="67"/>
+        <source>Export Excel workbook</source>
+        <translation>导出Excel工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="68"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="90"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="70"/>
+        <source>Exporting workbook</source>
+        <translation>正在导出工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="75"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="83"/>
+        <source>Import package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="90"/>
+        <source>Import Excel workbook</source>
+        <translation>导入Excel工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="99"/>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="110"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="118"/>
+        <source>Backup made before the import: {path}</source>
+        <translation>导入前已备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="120"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="62"/>
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="64"/>
+        <source>No accounts exist yet. Create the administrator account; it manages users, backups and restores. Keep the password safe.</source>
+        <translation>还没有任何账户。请创建管理员账户，用于管理用户、备份和恢复。请妥善保管密码。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="77"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="78"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="79"/>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="93"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="97"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="129"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="129"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="129"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="131"/>
         <source>Last year</source>
         <translation>上年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="131"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="160"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="161"/>
         <source>comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="163"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="164"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="166"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="167"/>
         <source>Who changed this figure, when, old → new (Ctrl+H)</source>
         <translation>谁在何时修改了此数据，原值 → 新值（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="191"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="192"/>
         <source>computed</source>
         <translation>自动计算</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="218"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="219"/>
         <source>Total of the counties; entered by each county</source>
         <translation>各县（市、区）合计，由各县填报，此处只读</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="241"/>
+        <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="242"/>
         <source>This form has been approved and is locked; it can only be read.</source>
         <translation>本表已审核通过并锁定，只能查看，不能修改。</translation>
     </message>
@@ -170,148 +470,266 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="22"/>
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="27"/>
+        <source>File: {name}
+Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
+        <translation>文件：{name}
+单位：{unit}&#x3000;年度：{years}&#x3000;指标目录版本：{version}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="31"/>
+        <source>New ({n})</source>
+        <translation>新增（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="31"/>
+        <source>Changed ({n})</source>
+        <translation>修改（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="32"/>
+        <source>Unchanged ({n})</source>
+        <translation>未变（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="32"/>
+        <source>Conflicting ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="48"/>
+        <source>Not in this program&apos;s catalogue, will not be imported: {codes}</source>
+        <translation>以下项目不在本程序的指标目录中，不会导入：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="56"/>
+        <source>The file matches this station&apos;s data: there is nothing to import.</source>
+        <translation>文件与本站数据一致，没有需要导入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="59"/>
+        <source>{n} item(s) will be written in one step; conflicting items are left as they are.</source>
+        <translation>将一次写入 {n} 项；有冲突的项目保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="61"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="69"/>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="69"/>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="69"/>
+        <source>Why not applied</source>
+        <translation>未导入原因</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="22"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="30"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="31"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="51"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="52"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="108"/>
         <source> (city&apos;s own figures)</source>
         <translation>（市本级）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="109"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="345"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="116"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="118"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="146"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="151"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="152"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="153"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="181"/>
         <source>Store: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="201"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="205"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="207"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="208"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="305"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="309"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="352"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="360"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="362"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="364"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="351"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="422"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="384"/>
         <source>Not saved: {count} error(s) to fix first (marked red)</source>
         <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="397"/>
         <source>Not saved: the figures marked amber need a comment</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="374"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="442"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="378"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="448"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="425"/>
         <source>Not saved: {count} cell(s) marked red need fixing</source>
         <translation>未保存：有 {count} 个红色单元格需要改正</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="489"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="503"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="508"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -351,82 +769,82 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="46"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="47"/>
         <source>&amp;Reload from the store</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="49"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="51"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="52"/>
         <source>&amp;Undo last edit</source>
         <translation>撤销上一步修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="53"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="54"/>
         <source>&amp;Discard all unsaved edits</source>
         <translation>放弃全部未保存的修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="55"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="56"/>
         <source>Edit &amp;comment of this figure</source>
         <translation>编辑此数据的说明(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="57"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="58"/>
         <source>&amp;History of this figure</source>
         <translation>此数据的修改历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="61"/>
         <source>&amp;Form view</source>
         <translation>表单视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="62"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="63"/>
         <source>&amp;Grid view</source>
         <translation>表格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="64"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="65"/>
         <source>&amp;Next domain</source>
         <translation>下一个领域(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="66"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="67"/>
         <source>&amp;Previous domain</source>
         <translation>上一个领域(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="69"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="70"/>
         <source>&amp;Completeness</source>
         <translation>完成情况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="72"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="73"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="82"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="83"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="84"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="85"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="89"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="90"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="90"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="91"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>新语言将在下次启动程序时生效。</translation>
     </message>
@@ -440,46 +858,367 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="35"/>
+        <source>第 %1 页</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="48"/>
+        <source>打印…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="49"/>
+        <source>另存为…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="50"/>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="52"/>
+        <source>缩放</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="80"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="86"/>
+        <source>另存为</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="80"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="86"/>
+        <source>无法保存：</source>
+        <translation>无法保存：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="21"/>
+        <source>生成报表</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="35"/>
+        <source>报表类型</source>
+        <translation>报表类型</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="36"/>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="37"/>
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42"/>
+        <source>生成并预览</source>
+        <translation>生成并预览</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="50"/>
+        <source>专版选项</source>
+        <translation>专版选项</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="55"/>
+        <source>载入</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="58"/>
+        <source>新预设名称</source>
+        <translation>新预设名称</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="59"/>
+        <source>保存为预设</source>
+        <translation>保存为预设</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="65"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="143"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="150"/>
+        <source>预设</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="74"/>
+        <source>选择图片…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="80"/>
+        <source>图片</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="89"/>
+        <source>栏目</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="97"/>
+        <source>选择图片</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="97"/>
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="19"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="25"/>
         <source>Set up this station</source>
         <translation>站点设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="21"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="27"/>
         <source>This program keeps its data on this computer. Tell it whose data it holds.</source>
         <translation>本程序的数据保存在这台电脑上。请设置本站点保存哪个单位的数据。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="25"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="31"/>
         <source>County station (one county-level unit)</source>
         <translation>县级站（一个县级单位）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="26"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="32"/>
         <source>City station (the city and all counties)</source>
         <translation>市级站（全市及各县）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="31"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="37"/>
         <source>Station type:</source>
         <translation>站点类型：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="37"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="43"/>
         <source>&amp;County:</source>
         <translation>县（市、区）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="40"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="46"/>
         <source>your name, recorded with every change</source>
         <translation>您的姓名，每次修改都会记录</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="41"/>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="47"/>
         <source>&amp;Operator:</source>
         <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="64"/>
+        <source>Administrator account</source>
+        <translation>管理员账户</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="66"/>
+        <source>The administrator manages user accounts, backups and restores. Everyone signs in from now on; keep this password safe.</source>
+        <translation>管理员负责管理用户账户、备份和恢复。此后每个人都要登录使用；请妥善保管这个密码。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="78"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="79"/>
+        <source>&amp;Password (at least 8 characters):</source>
+        <translation>密码（至少 8 个字符）(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="80"/>
+        <source>&amp;Repeat the password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="90"/>
+        <source>Please enter the operator&apos;s name.</source>
+        <translation>请填写操作员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="93"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="16"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="21"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="21"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="40"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="21"/>
+        <source>County</source>
+        <translation>所属县（区）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="21"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="39"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="41"/>
+        <source>County (clerks)</source>
+        <translation>所属县（区）（县级统计员）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="42"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="45"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="46"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="47"/>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="63"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="63"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="65"/>
+        <source>(locked)</source>
+        <translation>（已锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="86"/>
+        <source>User added.</source>
+        <translation>已添加用户。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="90"/>
+        <source>Password reset.</source>
+        <translation>密码已重置。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="97"/>
+        <source>Account updated.</source>
+        <translation>账户已更新。</translation>
+    </message>
+</context>
+<context>
+    <name>accounts</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="42"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="43"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="44"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="45"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="46"/>
+        <source>Change log…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="49"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="50"/>
+        <source>Restore…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="51"/>
+        <source>Users…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="52"/>
+        <source>Due dates…</source>
+        <translation>截止日期…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="19"/>
+        <source>Damaged data file</source>
+        <translation>数据文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="20"/>
+        <source>The data file failed its check and will not be opened:</source>
+        <translation>数据文件未通过完整性检查，不会打开：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="24"/>
+        <source>No good backup was found. Ask the administrator for help.</source>
+        <translation>没有找到完好的备份。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="26"/>
+        <source>Restore the newest good backup?</source>
+        <translation>是否恢复最新的完好备份？</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="35"/>
+        <source>Restored. The damaged file was kept as:</source>
+        <translation>已恢复。损坏的文件已保存为：</translation>
     </message>
 </context>
 <context>
@@ -503,6 +1242,67 @@
         <location filename="../../jzhealth_desktop/ui/dialogs.py" line="37"/>
         <source>Reload the form now? Your unsaved edits will be lost.</source>
         <translation>是否立即重新载入？您未保存的修改将丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>due</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="23"/>
+        <source>due {month}/{day}</source>
+        <translation>截止 {month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="31"/>
+        <source>{days} days left</source>
+        <translation>还剩 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="33"/>
+        <source>due today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="34"/>
+        <source>{days} days overdue</source>
+        <translation>已逾期 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="65"/>
+        <source>{name} ({due}, {days})</source>
+        <translation>{name}（{due}，{days}）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="67"/>
+        <source>Still due for {year}:</source>
+        <translation>{year}年尚未报送：</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="68"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>exchange</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="14"/>
+        <source>Export package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="15"/>
+        <source>Import package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="16"/>
+        <source>Export Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="17"/>
+        <source>Import Excel…</source>
+        <translation>导入Excel…</translation>
     </message>
 </context>
 <context>
@@ -531,6 +1331,19 @@
         <location filename="../../jzhealth_desktop/ui/help.py" line="43"/>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="18"/>
+        <source>Build a report…</source>
+        <translation>生成报表…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="45"/>
+        <source>Building the report…</source>
+        <translation>正在生成报表…</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,53 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(autouse=True)
+def quick_kdf(monkeypatch):
+    """scrypt at N=2^12 so creating and signing in accounts takes milliseconds (test_passwords checks the cost)."""
+    from jzhealth_desktop.services import passwords
+
+    monkeypatch.setattr(passwords, "COST_N", 2 ** 12)
+
+
+@pytest.fixture
+def answer_dialogs(qtbot):
+    """answer_dialogs([(DialogClass, answer), ...]) → names of the modal dialogs seen, in order.
+
+    Each modal dialog that opens is answered by the next expected answer if it is of the expected class; any
+    other modal dialog (a sign-in nobody should see, an error box) is rejected and recorded, for as long as the
+    test runs, so a wrong turn fails the test on the list instead of hanging it.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    state = {"expected": [], "last": None}
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog is state["last"]:
+            return
+        state["last"] = dialog
+        seen.append(type(dialog).__name__ + (f": {dialog.text()}" if isinstance(dialog, QMessageBox) else ""))
+        expected = state["expected"]
+        if expected and isinstance(dialog, expected[0][0]):
+            expected.pop(0)[1](dialog)
+        else:
+            dialog.reject()
+
+    timer.timeout.connect(act)
+
+    def arm(expected):
+        state["expected"] = list(expected)
+        timer.start()
+        return seen
+
+    yield arm
+    timer.stop()
+
+
 @pytest.fixture
 def no_questions(monkeypatch):
     """Fail loudly if the window asks about unsaved changes when a test did not expect it."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from jzhealth_desktop.services import accounts
 from jzhealth_desktop.services.context import open_context
 from jzhealth_desktop.services.station import station
 from jzhealth_desktop.ui import application, features
@@ -24,38 +25,73 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "jzhealth_zh_CN.ts"
 
 
-def test_first_run_dialog_sets_up_a_county_station(qtbot, store_path, snapshot):
+def test_first_run_dialog_sets_up_a_county_station_and_the_administrator(qtbot, store_path, snapshot):
+    application.make_app()  # the program's translators: messages in Chinese
     ctx = open_context(str(store_path))
     try:
         dialog = SetupDialog(ctx)
         qtbot.addWidget(dialog)
+        assert dialog.with_admin  # no accounts yet: the first administrator is part of the set-up
         before = snapshot(store_path)
         dialog.accept()  # no operator name: refused, nothing written
         assert "请填写操作员姓名" in dialog.message.text() and dialog.result() == 0
         assert snapshot(store_path) == before
         dialog.county.setCurrentIndex(dialog.county.findData("410822"))
         QTest.keyClicks(dialog.operator, "Li Na")
+        dialog.admin_password.setText("Long-enough-1")
+        dialog.admin_repeat.setText("Long-enough-2")
+        dialog.accept()  # the two passwords differ: refused, nothing written, neither kept in the widgets
+        assert dialog.message.text() == "两次输入的密码不一致。" and dialog.result() == 0
+        assert dialog.admin_password.text() == dialog.admin_repeat.text() == ""
+        dialog.admin_password.setText("short")
+        dialog.admin_repeat.setText("short")
+        dialog.accept()  # the service's minimum length
+        assert "至少需要 8 个字符" in dialog.message.text() and dialog.result() == 0
+        assert snapshot(store_path) == before and not accounts.has_users(ctx)
+        dialog.admin_name.setText("zhuren")
+        dialog.admin_password.setText("Long-enough-1")
+        dialog.admin_repeat.setText("Long-enough-1")
         dialog.accept()
         assert dialog.result() == 1
         assert station(ctx) == dialog.station
         assert (dialog.station.kind, dialog.station.org, dialog.station.operator) == ("county", "410822", "Li Na")
+        assert [(u.name, u.role) for u in accounts.list_users(ctx)] == [("zhuren", "admin")]
+        assert ctx.principal.name == "zhuren" and ctx.user == "zhuren"  # signed in as the new administrator
+        assert dialog.admin_password.text() == ""
     finally:
         ctx.close()
 
 
-def test_start_shows_set_up_first_then_the_window(qtbot, store_path):
-    def fill():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SetupDialog)
+def test_set_up_on_a_store_with_accounts_asks_no_administrator(qtbot, store_path):
+    ctx = open_context(str(store_path))
+    try:
+        accounts.add_user(ctx, "admin", "admin", "Long-enough-1")
+        dialog = SetupDialog(ctx)
+        qtbot.addWidget(dialog)
+        assert not dialog.with_admin and not hasattr(dialog, "admin_password")
+        QTest.keyClicks(dialog.operator, "Zhang")
+        dialog.accept()
+        assert dialog.result() == 1 and [u.name for u in accounts.list_users(ctx)] == ["admin"]
+    finally:
+        ctx.close()
+
+
+def test_start_shows_set_up_first_then_the_window(qtbot, store_path, answer_dialogs):
+    def fill(dialog):
         dialog.city_radio.setChecked(True)
         QTest.keyClicks(dialog.operator, "Zhang")
+        dialog.admin_password.setText("Long-enough-1")
+        dialog.admin_repeat.setText("Long-enough-1")
         dialog.buttons.accepted.emit()
 
-    QTimer.singleShot(0, fill)
+    seen = answer_dialogs([(SetupDialog, fill)])
     started = application.start(argparse.Namespace(db=str(store_path), demo=False, smoke=False))
     try:
         window = started.window
-        assert window is not None and window.station.kind == "city" and started.ctx.user == "Zhang"
+        assert seen == ["SetupDialog"]  # the new administrator is signed in: no sign-in dialog after set-up
+        assert window is not None and window.station.kind == "city"
+        assert started.ctx.principal.role == "admin" and started.ctx.user == "admin"
+        assert station(started.ctx).operator == "Zhang"
         assert window.org_box.count() == 12
     finally:
         started.window.deleteLater()

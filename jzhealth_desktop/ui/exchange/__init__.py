@@ -5,20 +5,22 @@ from __future__ import annotations
 from ..qt import QAction, QCoreApplication
 from .actions import ExchangeActions
 
+translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
+
 
 def install(window) -> ExchangeActions:
     actions = ExchangeActions(window)
     menu = window.menu("file")
-    tr = QCoreApplication.translate
-    items = [(tr("exchange", "Export package…"), "exportPackage", actions.export_package),
-             (tr("exchange", "Import package…"), "importPackage", actions.import_package),
-             (tr("exchange", "Export Excel…"), "exportExcel", actions.export_workbook),
-             (tr("exchange", "Import Excel…"), "importExcel", actions.import_workbook)]
+    items = [(translate("exchange", "Export package…"), "exportPackage", actions.export_package, "exchange.export"),
+             (translate("exchange", "Import package…"), "importPackage", actions.import_package, "exchange.import"),
+             (translate("exchange", "Export Excel…"), "exportExcel", actions.export_workbook, "exchange.export"),
+             (translate("exchange", "Import Excel…"), "importExcel", actions.import_workbook, "exchange.import")]
     separators = [a for a in menu.actions() if a.isSeparator()]
     first = separators[-1] if separators else None  # ours go above the last group (Quit)
-    for text, name, slot in items:
+    for text, name, slot, right in items:
         action = QAction(text, menu)
         action.setObjectName(name)
+        action.setProperty("right", right)  # the main window enables it where access.allowed says so
         action.triggered.connect(slot)
         if first is None:
             menu.addAction(action)

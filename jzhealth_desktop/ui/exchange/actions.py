@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...services.exchange import build_preview, commit_import, export_package, read_package_file
-from ...services.exchange.manifest import SUFFIX
-from ...services.exchange.xlsx_export import export_workbook
-from ...services.exchange.xlsx_import import read_workbook_file
+from typing import TYPE_CHECKING
+
 from ..qt import QDialog, QFileDialog, QMessageBox, QObject
-from .preview_dialog import ImportPreviewDialog
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .preview_dialog import ImportPreviewDialog
+
+# The exchange services (and openpyxl, numpy through it) are imported when an action runs, not at start-up.
 
 
 def choose_save_path(parent, title: str, suggested: str, pattern: str) -> str:
@@ -30,7 +32,7 @@ def inform(parent, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def confirm_preview(dialog: ImportPreviewDialog) -> bool:
+def confirm_preview(dialog: "ImportPreviewDialog") -> bool:
     """Show the preview and wait for the clerk (tests monkeypatch this)."""
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -48,6 +50,9 @@ class ExchangeActions(QObject):
 
     # ---- export ------------------------------------------------------------------------------------
     def export_package(self) -> None:
+        from ...services.exchange import export_package
+        from ...services.exchange.manifest import SUFFIX
+
         org, year = self.window.current_org(), self.window.current_year()
         path = choose_save_path(self.window, self.tr("Export package"),
                                 f"{self._name(org)}-{year}{SUFFIX}", self.tr("Package files (*.jzhpkg)"))
@@ -56,6 +61,8 @@ class ExchangeActions(QObject):
                          path)
 
     def export_workbook(self) -> None:
+        from ...services.exchange.xlsx_export import export_workbook
+
         org, year = self.window.current_org(), self.window.current_year()
         path = choose_save_path(self.window, self.tr("Export Excel workbook"), f"{self._name(org)}-{year}.xlsx",
                                 self.tr("Excel workbooks (*.xlsx)"))
@@ -71,22 +78,31 @@ class ExchangeActions(QObject):
 
     # ---- import ------------------------------------------------------------------------------------
     def import_package(self) -> None:
+        from ...services.exchange import read_package_file
+
         path = choose_open_path(self.window, self.tr("Import package"), self.tr("Package files (*.jzhpkg)"))
         if path:
             self.start_import(path, lambda p: read_package_file(p))
 
     def import_workbook(self) -> None:
+        from ...services.exchange.xlsx_import import read_workbook_file
+
         path = choose_open_path(self.window, self.tr("Import Excel workbook"), self.tr("Excel workbooks (*.xlsx)"))
         if path:
             catalogue = self.window.ctx.catalogue
             self.start_import(path, lambda p: read_workbook_file(p, catalogue))
 
     def start_import(self, path: str, read) -> None:
+        from ...services.exchange import build_preview
+
         ctx = self.window.ctx
         title = self.tr("Reading {name}").format(name=Path(path).name)
         self.window.run_in_background(title, lambda progress: build_preview(ctx, read(path)), self._previewed)
 
     def _previewed(self, preview) -> None:
+        from ...services.exchange import commit_import
+        from .preview_dialog import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(preview, self._name, self.window)
         if not confirm_preview(dialog) or preview.nothing_to_do:
             return

@@ -1,23 +1,32 @@
-"""报表 feature: the report dialog, building off the UI thread, and the in-app preview."""
+"""报表 feature: the report dialog, building off the UI thread, and the in-app preview.
+
+ReportLab and pypdfium2 are imported when a report is asked for, not at start-up.
+"""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from ...reports import build_report
-from ..qt import QAction, Qt
-from .dialog import ReportDialog, suggested_name
-from .preview import PreviewDialog
+from ..qt import QAction, QCoreApplication, Qt
+
+translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
+
 
 
 def install(window) -> None:
-    action = QAction(window.tr("生成报表…"), window)
+    action = QAction(translate("reports", "Build a report…"), window)
+    action.setObjectName("buildReport")
+    action.setProperty("right", "reports.build")  # the main window enables it where access.allowed says so
     action.triggered.connect(lambda: open_report_dialog(window))
     window.menu("reports").addAction(action)
 
 
 def open_report_dialog(window) -> None:
+    from ...reports import build_report
+    from .dialog import ReportDialog, suggested_name
+    from .preview import PreviewDialog
+
     dialog = ReportDialog(window.ctx, window.current_org(), window.current_year(), window)
     if dialog.exec() != ReportDialog.Accepted:
         return
@@ -33,4 +42,4 @@ def open_report_dialog(window) -> None:
         preview.setAttribute(Qt.WA_DeleteOnClose, True)
         preview.show()
 
-    window.run_in_background(window.tr("正在生成报表…"), work, done, cancellable=True)
+    window.run_in_background(translate("reports", "Building the report…"), work, done, cancellable=True)

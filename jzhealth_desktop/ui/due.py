@@ -1,0 +1,69 @@
+"""Due dates in the window: the clerk's "still due" line on the start screen and the words for a due date.
+
+``today()`` is the one clock the UI asks (tests monkeypatch it), so the banner and the completeness view agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.errors import JzError
+from ..services.deadlines import Due, still_due
+from .qt import QCoreApplication, QLabel, Qt, QWidget, Signal
+
+translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
+
+
+def today() -> date:
+    return date.today()
+
+
+
+def due_date_text(when: date) -> str:
+    return translate("due", "due {month}/{day}").format(month=when.month, day=when.day)
+
+
+def days_text(due: Due) -> str:
+    """"3 days left" / "due today" / "2 days overdue"; a delivered form says nothing about days."""
+    if due.delivered:
+        return ""
+    if due.days_left > 0:
+        return translate("due", "{days} days left").format(days=due.days_left)
+    if due.days_left == 0:
+        return translate("due", "due today")
+    return translate("due", "{days} days overdue").format(days=-due.days_left)
+
+
+class DueBanner(QLabel):
+    """A county's start screen: what is still due this year, soonest first; a click opens that form."""
+
+    open_requested = Signal(str)  # domain
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dueBanner")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.linkActivated.connect(lambda link: self.open_requested.emit(link.removeprefix("domain:")))
+        self.items: list[Due] = []
+        self.hide()
+
+    def refresh(self, ctx, org: str, year: int, english: bool = False) -> None:
+        try:
+            self.items = still_due(ctx, org, year, today())
+        except JzError:
+            self.items = []
+        if not self.items:
+            self.hide()
+            return
+        parts = []
+        for due in self.items:
+            dom = ctx.catalogue.domain(due.domain)
+            colour = "#b00020" if due.overdue else "#7a5b00"
+            link = f"<a href='domain:{due.domain}' style='color:{colour}'>{dom.name_en if english else dom.name}</a>"
+            parts.append(translate("due", "{name} ({due}, {days})").format(
+                name=link, due=due_date_text(due.due), days=days_text(due)))
+        self.setText(translate("due", "Still due for {year}:").format(year=year) + " "
+                     + translate("due", "; ").join(parts))
+        self.show()
