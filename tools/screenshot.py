@@ -35,11 +35,23 @@ def main() -> int:
 
 
 def shoot() -> int:
-    from jzhealth_desktop.ui.application import start
+    from jzhealth_desktop.services.accounts import sign_in
+    from jzhealth_desktop.services.deadlines import set_deadline
+    from jzhealth_desktop.ui.application import open_store, start
     from jzhealth_desktop.ui.main_window import COMPLETENESS_TAB, FORM_TAB, GRID_TAB
     from jzhealth_desktop.ui.qt import QApplication
 
-    started = start(argparse.Namespace(db=None, demo=True, smoke=False))
+    args = argparse.Namespace(db=None, demo=True, smoke=False)
+    ctx = open_store(args)
+    sign_in(ctx, "admin", "jzdemo-admin")  # a documented demo account (docs/accounts.md): no sign-in dialog
+    for domain, due in (("immunization", "2022-03-31"), ("eldercare", "2022-04-15"), ("telemedicine", "2022-04-30")):
+        set_deadline(ctx, domain, YEAR, due)  # due dates show in the completeness view
+    from datetime import date
+
+    from jzhealth_desktop.ui import due
+
+    due.today = lambda: date(2022, 3, 20)  # the demo year's reporting season, so "days left" reads sensibly
+    started = start(args, ctx)
     app, window = started.app, started.window
     window.resize(1280, 860)
     window.show()
