@@ -8,6 +8,11 @@ Order: a SQLite store file is checked (``PRAGMA quick_check``, read-only) *befor
 one is never opened: ``--smoke`` exits non-zero naming the problem, the program offers the newest good backup.
 ``--smoke`` is unattended: no set-up and no sign-in dialog (it runs as the station operator, shows the window,
 builds the annual report into a temporary folder after the first paint, then exits; non-zero if any step failed).
+
+``run`` paints a light window shell (title, menu titles, "opening the data…") first and only then imports
+SQLAlchemy and opens the store: importing SQLAlchemy alone takes longer than a bare PySide6 window needs to
+appear (benchmarks/bench_gui.py prints both the shell's and the main window's first paint). ``start`` itself
+keeps the old order (store, then QApplication) for tests and tools.
 """
 
 from __future__ import annotations
@@ -19,20 +24,25 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..domain.errors import JzError, StoreError
 from ..paths import data_dir, resources_dir
-from ..services import backup
-from ..services.context import Context, open_context
-from ..services.station import configure_station, station
-from ..store.engine import resolve_url, sqlite_path
 from .features import FEATURE_MODULES
 from .i18n import install_translators
-from .qt import QApplication, QEvent, QFont, QIcon, QObject, QTimer
-from .settings import language
+from .qt import QApplication, QEvent, QFont, QIcon, QLabel, QMainWindow, QObject, Qt, QTimer
+from .settings import language, ui_settings
 from .style import STYLE_SHEET
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..services.backup import Startup
+    from ..services.context import Context
+
+# SQLAlchemy (through services and store) is imported inside the functions below, after the shell has painted.
 
 DEMO_OPERATOR = "演示用户"
 UNATTENDED = "unattended"  # QApplication property: True under --smoke, so no hook waits for a person
@@ -48,7 +58,7 @@ class Started:
 class DamagedStore(StoreError):
     """The store file failed its check before opening; it was not opened."""
 
-    def __init__(self, path: Path, health: backup.Startup):
+    def __init__(self, path: Path, health: "Startup"):
         self.path, self.health = path, health
         offer_zh = f"最新的完好备份：{health.newest_good.name}" if health.newest_good else "没有找到完好的备份"
         offer_en = f"newest good backup: {health.newest_good.name}" if health.newest_good else "no good backup found"
@@ -58,6 +68,8 @@ class DamagedStore(StoreError):
 
 def store_target(args: argparse.Namespace) -> str:
     """--db, else JZHEALTH_DB, else the default file; --demo without --db: demo.sqlite in the data folder."""
+    from ..store.engine import resolve_url
+
     if getattr(args, "demo", False) and not args.db:
         return str(data_dir() / "demo.sqlite")
     return resolve_url(args.db)
@@ -65,6 +77,9 @@ def store_target(args: argparse.Namespace) -> str:
 
 def check_store_file(args: argparse.Namespace) -> None:
     """Raise DamagedStore when the SQLite file exists and fails its quick check (server stores: nothing to do)."""
+    from ..services import backup
+    from ..store.engine import resolve_url, sqlite_path
+
     path = sqlite_path(resolve_url(store_target(args)))
     if path is None:
         return
@@ -75,6 +90,10 @@ def check_store_file(args: argparse.Namespace) -> None:
 
 def open_store(args: argparse.Namespace) -> Context:
     """Open the checked store; a new --demo store gets the demo figures, the city station and demo accounts."""
+    from ..services.context import open_context
+    from ..services.station import configure_station
+    from ..store.engine import resolve_url, sqlite_path
+
     target = store_target(args)
     path = sqlite_path(resolve_url(target))
     new_demo = getattr(args, "demo", False) and path is not None and not path.exists()
@@ -110,6 +129,8 @@ def start(args: argparse.Namespace, ctx: Context | None = None) -> Started:
 
     A ``ctx`` passed in is used as it is; if it already has a signed-in principal, nobody is asked to sign in.
     """
+    from ..services.station import station
+
     smoke = bool(getattr(args, "smoke", False))
     if ctx is None:
         try:
@@ -201,31 +222,101 @@ def _say(exc: BaseException) -> None:
         print(f"错误：程序无法启动 / Error: cannot start: {type(exc).__name__}: {exc}", file=sys.stderr)
 
 
+class StartShell(QMainWindow):
+    """What appears at once: the window's frame, menu titles and "opening the data…", until the main window is
+    ready (its saved size and place, so the swap does not jump)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("startShell")
+        self.setWindowTitle(QApplication.translate("MainWindow", "Jiaozuo health statistics"))
+        for title in ("&File", "&Data", "&Reports", "Re&view", "&Tools", "&Help"):
+            self.menuBar().addMenu(QApplication.translate("MainWindow", title))
+        label = QLabel(QApplication.translate("application", "Opening the data…"), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(label)
+        self.resize(1200, 800)
+        geometry = ui_settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+
+class _ShellPainted(QObject):
+    """Once the shell has painted, go on (``then``) from the event loop; a start without a paint event (hidden
+    session) goes on after ``SHELL_WAIT_MS``. Writes the paint's time for benchmarks/bench_gui.py."""
+
+    SHELL_WAIT_MS = 500
+
+    def __init__(self, then):
+        super().__init__()
+        self.then = then
+        self.done = False
+        QTimer.singleShot(self.SHELL_WAIT_MS, self.go)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.done:
+            stamp = os.environ.get("JZHEALTH_SHELL_STAMP")
+            if stamp:
+                Path(stamp).write_text(repr(time.time()), encoding="utf-8")
+            QTimer.singleShot(0, self.go)
+        return False
+
+    def go(self) -> None:
+        if not self.done:
+            self.done = True
+            self.then()
+
+
 def run(args: argparse.Namespace, exec: bool = True) -> int:
+    """The program: the shell paints first, then (inside the event loop) ``start`` and the main window."""
     smoke = bool(getattr(args, "smoke", False))
-    try:
-        started = start(args)
-    except JzError as exc:
-        _say(exc)
-        return 1
-    except Exception as exc:  # a start-up failure must end with a message and a non-zero status
-        _say(exc)
-        if not smoke:
-            raise
-        return 1
-    app, ctx, window = started.app, started.ctx, started.window
-    if window is None:
-        if ctx is not None:
-            ctx.close()
-        return 0
-    watcher = None
-    if smoke:
-        watcher = _FirstPaint(app, window)
-        window.installEventFilter(watcher)
-    window.show()
-    if not exec:
-        return 0
+    app = make_app()
+    shell = StartShell()
+    app.setQuitOnLastWindowClosed(False)  # closing the shell (replaced, or a refusal) must not post a quit
+    outcome: dict = {"code": 0, "started": None, "watcher": None}
+
+    def finish(code: int) -> None:
+        outcome["code"] = code
+        shell.close()
+        if exec:
+            app.exit(code)
+
+    def proceed() -> None:
+        try:
+            started = start(args)
+        except JzError as exc:
+            _say(exc)
+            return finish(1)
+        except Exception as exc:  # a start-up failure must end with a message and a non-zero status
+            _say(exc)
+            if not smoke:
+                traceback.print_exc()  # raising here would only reach Qt's slot machinery, not the caller
+            return finish(1)
+        outcome["started"] = started
+        if started.window is None:
+            if started.ctx is not None:
+                started.ctx.close()
+            return finish(0)
+        window = started.window
+        if smoke:
+            outcome["watcher"] = _FirstPaint(app, window)
+            window.installEventFilter(outcome["watcher"])
+        window.show()
+        app.setQuitOnLastWindowClosed(True)  # from now on closing the main window ends the program
+        shell.close()
+
+    if not exec:  # tests: everything up to the shown main window, without an event loop
+        shell.show()
+        proceed()
+        return outcome["code"]
+    painted = _ShellPainted(proceed)
+    shell.installEventFilter(painted)
+    shell.show()
     code = app.exec()
+    started, watcher = outcome["started"], outcome["watcher"]
+    if started is None or started.window is None:
+        return outcome["code"]
+    window, ctx = started.window, started.ctx
     window.hide()  # --smoke leaves it open (see _FirstPaint.finish)
     window.deleteLater()
     ctx.close()

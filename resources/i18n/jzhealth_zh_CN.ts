@@ -585,6 +585,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="232"/>
         <location filename="../../jzhealth_desktop/ui/main_window.py" line="52"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
@@ -1219,6 +1220,14 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="35"/>
         <source>Restored. The damaged file was kept as:</source>
         <translation>已恢复。损坏的文件已保存为：</translation>
+    </message>
+</context>
+<context>
+    <name>application</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="235"/>
+        <source>Opening the data…</source>
+        <translation>正在打开数据…</translation>
     </message>
 </context>
 <context>
