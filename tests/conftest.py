@@ -8,6 +8,7 @@ saying why, and nothing else is.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sqlite3
@@ -23,6 +24,17 @@ from jzhealth_desktop.services.demo import load_demo  # noqa: E402
 
 PG_URL = os.environ.get("JZHEALTH_TEST_PG_URL", "").strip()
 NO_PG = "no PostgreSQL server given: set JZHEALTH_TEST_PG_URL (tools/pg_test_server.sh starts one)"
+
+
+# As in the program (ui/gc_guard.py): collect cycles on the main thread only, between tests, so a Qt object
+# from an earlier test is never destroyed inside a background worker.
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_main_thread():
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

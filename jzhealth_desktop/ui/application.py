@@ -34,6 +34,7 @@ from ..domain.errors import JzError, StoreError
 from ..paths import data_dir, resources_dir
 from .features import FEATURE_MODULES
 from .i18n import install_translators
+from . import gc_guard
 from .qt import QApplication, QEvent, QFont, QIcon, QLabel, QMainWindow, QObject, Qt, QTimer
 from .settings import language, ui_settings
 from .style import STYLE_SHEET
@@ -110,6 +111,7 @@ def open_store(args: argparse.Namespace) -> Context:
 
 def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    gc_guard.install(app)  # cycles are collected on this thread, never in a worker
     app.setApplicationName("jzhealth-desktop")
     app.setOrganizationName("Jiaozuo")
     app.setStyle("Fusion")
