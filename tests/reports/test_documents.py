@@ -106,6 +106,7 @@ def test_special_page_from_the_demo_store(demo_ctx, tmp_path):
             "分别降至2021年的1.48‰、2.75‰和0") in text
     assert "全市建成医养中心42家，设置医养床位2824张" in text
     assert "连续22年维持无脊髓灰质炎状态" in text
+    assert "投资2亿余元" in text and "远程医学分中心累计投资2000余万元" in text  # 余: just over, as the page prints
     assert text.count("■") in range(4, 7)
     assert text.count("关键词：") >= 3
     lines = column_lines(out, special_columns(out), HIGHLIGHT.size, MARGIN + MAST)
