@@ -44,6 +44,7 @@ class Indicator:
     level: str = "county"
     yoy: float | None = None  # soft warning above this % change on last year; None = catalogue default
     phrase: str = ""
+    zero_phrase: str = ""  # wording when the figure is 0 (白喉无病例报告) instead of printing 0例
     note: str = ""
     derived: bool = False
 
@@ -197,7 +198,7 @@ def _indicator(raw: dict, domain: str, section: str, order: int, where: str) -> 
         min=raw.get("min", 0), max=raw.get("max"), soft_min=raw.get("soft_min"),
         soft_max=raw.get("soft_max"), required=bool(raw.get("required", False)),
         aggregate=aggregate, level=level, yoy=raw.get("yoy"), phrase=raw.get("phrase", ""),
-        note=raw.get("note", ""),
+        zero_phrase=raw.get("zero_phrase", ""), note=raw.get("note", ""),
     )
 
 

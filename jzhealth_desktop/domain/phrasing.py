@@ -30,6 +30,8 @@ def default_phrase(item: Indicator | Rate) -> str:
 def render(item: Indicator | Rate, value: Value | None, streak: int | None = None,
            template: str | None = None) -> str | None:
     """The item's clause, or None when the data for it is missing (or a streak is 0)."""
+    if template is None and value == 0 and getattr(item, "zero_phrase", ""):
+        return item.zero_phrase
     template = template or item.phrase or default_phrase(item)
     needs_streak = "{streak" in template
     if needs_streak and not streak:
