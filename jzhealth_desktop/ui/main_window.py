@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         self.grid = GridView(self.ctx, central)
         self.grid.model_.edits_changed.connect(lambda _d: self._update_save_state())
+        self.grid.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.grid.pasted.connect(lambda n: self.statusBar().showMessage(
             self.tr("Pasted {count} cells; each one was checked").format(count=n), 5000))
         self.completeness = CompletenessView(self.ctx, central)
@@ -428,11 +429,13 @@ class MainWindow(QMainWindow):
         try:
             self.grid.save()
         except GridValidationFailed as exc:
-            for col, issues in exc.by_column.items():
-                for issue in issues:
-                    model.issues.setdefault((col, issue.code), []).append(issue)
-            model.layoutChanged.emit()
-            self.statusBar().showMessage(dialogs.error_text(exc), 10000)
+            model.mark(exc.by_column)
+            if all(i.severity == SOFT for i in exc.issues) and model.needing_comment():
+                self.grid.go_to(model.needing_comment()[0])
+                self.statusBar().showMessage(self.tr(
+                    "Not saved: the cells marked amber need a comment (Ctrl+M on the cell)"), 10000)
+            else:
+                self.statusBar().showMessage(dialogs.error_text(exc), 10000)
             return False
         except ConflictError as exc:
             if dialogs.ask_reload(self, dialogs.error_text(exc)):
@@ -495,7 +498,11 @@ class MainWindow(QMainWindow):
             self.form_view.focus_field(code)
 
     def edit_comment(self) -> None:
-        self.form_view.focus_comment()
+        """Ctrl+M: the grid asks for the current cell's comment; the form jumps to the field's comment box."""
+        if self.tabs.currentIndex() == GRID_TAB:
+            self.grid.edit_comment()
+        else:
+            self.form_view.focus_comment()
 
     def show_history(self, code: str | None = None) -> None:
         code = code or self.form_view.current_code()

@@ -176,6 +176,19 @@
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="218"/>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="230"/>
+        <source>Why the figure is right (e.g. a new centre opened)</source>
+        <translation>说明该数据为何无误（例如新建了一家中心）</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessView</name>
     <message>
         <location filename="../../jzhealth_desktop/ui/completeness.py" line="59"/>
@@ -403,6 +416,27 @@
     </message>
 </context>
 <context>
+    <name>GridModel</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="101"/>
+        <source>Comment: {text}</source>
+        <translation>说明：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="103"/>
+        <source>Press Ctrl+M to give the comment this figure needs</source>
+        <translation>按 Ctrl+M 为此数据填写所需的说明</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="286"/>
+        <source>Type the figure first: a comment belongs to a figure</source>
+        <translation>请先填写数据：说明是针对某个数据的</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <location filename="../../jzhealth_desktop/ui/help.py" line="18"/>
@@ -585,7 +619,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="232"/>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="234"/>
         <location filename="../../jzhealth_desktop/ui/main_window.py" line="52"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
@@ -597,7 +631,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/main_window.py" line="115"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="346"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
@@ -612,125 +646,130 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="146"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="147"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="152"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="153"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="154"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="182"/>
         <source>Store: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="202"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="206"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="208"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="209"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="306"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="310"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="353"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="361"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="363"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="365"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="379"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="423"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="385"/>
         <source>Not saved: {count} error(s) to fix first (marked red)</source>
         <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="398"/>
         <source>Not saved: the figures marked amber need a comment</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="402"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="445"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="406"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="451"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="426"/>
         <source>Not saved: {count} cell(s) marked red need fixing</source>
         <translation>未保存：有 {count} 个红色单元格需要改正</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="436"/>
+        <source>Not saved: the cells marked amber need a comment (Ctrl+M on the cell)</source>
+        <translation>未保存：黄色标记的单元格需要填写说明（在单元格上按 Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="492"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="510"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="515"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -1225,7 +1264,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="235"/>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="237"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>

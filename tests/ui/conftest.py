@@ -101,7 +101,7 @@ def open_window(qtbot):
         window = started.window
         if window.isVisible():
             window.form_view.revert_all()
-            window.grid.model_.edits.clear()
+            window.grid.model_.discard()
             window.close()
         window.deleteLater()
         started.ctx.close()

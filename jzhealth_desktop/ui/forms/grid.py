@@ -1,7 +1,8 @@
 """The grid twin of a form: indicators × counties (city) or indicators × years (county), Excel block paste.
 
 Every pasted or typed cell is checked with the same services as the form (``services.grid.check_grid``);
-hard problems turn the cell red and block saving, soft ones amber. A save writes all columns or none.
+hard problems turn the cell red and block saving, soft ones amber until the clerk gives the comment they need
+(Ctrl+M on the cell). A save writes all columns' values and comments in one transaction, or nothing.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from ...domain.rules import HARD, SOFT, Issue
 from ...domain.values import value_text
 from ...services.context import Context
 from ...services.grid import Column, Grid, check_grid, read_grid, save_grid
-from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QGuiApplication, QHeaderView,
-                  QKeyEvent, QKeySequence, QModelIndex, Qt, QTableView, Signal)
+from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QDialog, QDialogButtonBox,
+                  QGuiApplication, QHeaderView, QKeyEvent, QKeySequence, QLabel, QLineEdit, QModelIndex, Qt,
+                  QTableView, QVBoxLayout, Signal)
 from ..settings import language
 
 HARD_BG, SOFT_BG, EDITED_BG = QColor("#fbd5d5"), QColor("#fde9b8"), QColor("#e3effd")
+EXPLAINED_BG = QColor("#fdf5e0")  # a soft warning with its comment: still noticeable, no longer asking
 
 
 def parse_block(text: str) -> list[list[str]]:
@@ -37,12 +40,13 @@ class GridModel(QAbstractTableModel):
         self.grid: Grid | None = None
         self.labels: list[str] = []
         self.edits: dict[Column, dict[str, str]] = {}
+        self.notes: dict[Column, dict[str, str]] = {}  # comments typed in the grid, unsaved
         self.issues: dict[tuple[Column, str], list[Issue]] = {}
 
     def load(self, grid: Grid, labels: list[str]) -> None:
         self.beginResetModel()
         self.grid, self.labels = grid, labels
-        self.edits, self.issues = {}, {}
+        self.edits, self.notes, self.issues = {}, {}, {}
         self.endResetModel()
         self.edits_changed.emit(False)
 
@@ -85,12 +89,19 @@ class GridModel(QAbstractTableModel):
             if any(i.severity == HARD for i in issues):
                 return QBrush(HARD_BG)
             if any(i.severity == SOFT for i in issues):
-                return QBrush(SOFT_BG)
-            if code in self.edits.get(col, {}):
+                return QBrush(EXPLAINED_BG if self.comment(col, code).strip() else SOFT_BG)
+            if code in self.edits.get(col, {}) or code in self.notes.get(col, {}):
                 return QBrush(EDITED_BG)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and issues:
-            return "\n".join(i.en if language() == "en" else i.zh for i in issues)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            english = language() == "en"
+            lines = [i.en if english else i.zh for i in issues]
+            note = self.comment(col, code).strip()
+            if note:
+                lines.append(self.tr("Comment: {text}").format(text=note))
+            elif any(i.severity == SOFT for i in issues):
+                lines.append(self.tr("Press Ctrl+M to give the comment this figure needs"))
+            return "\n".join(lines) or None
         return None
 
     def flags(self, index: QModelIndex):
@@ -147,16 +158,92 @@ class GridModel(QAbstractTableModel):
         return len(cells)
 
     def is_dirty(self) -> bool:
-        return any(self.edits.values())
+        return any(self.edits.values()) or any(self.notes.values())
 
     def hard_issues(self) -> list[Issue]:
         return [i for issues in self.issues.values() for i in issues if i.severity == HARD]
 
+    # comments ------------------------------------------------------------------------------------------
+    def comment(self, col: Column, code: str) -> str:
+        """The cell's comment as the clerk sees it: typed in the grid, else stored."""
+        if code in self.notes.get(col, {}):
+            return self.notes[col][code]
+        assert self.grid is not None
+        return self.grid.comments.get(col, {}).get(code, "")
+
+    def set_comment(self, index: QModelIndex, text: str) -> None:
+        col, code = self.cell(index)
+        assert self.grid is not None
+        text = text.strip()
+        if text == self.grid.comments.get(col, {}).get(code, ""):
+            self.notes.get(col, {}).pop(code, None)
+        else:
+            self.notes.setdefault(col, {})[code] = text
+        self.dataChanged.emit(index, index)
+        self.edits_changed.emit(self.is_dirty())
+
+    def needing_comment(self) -> list[QModelIndex]:
+        """Cells with a soft warning and no comment, in reading order (rows, then columns)."""
+        assert self.grid is not None
+        wanted = {cell for cell, issues in self.issues.items()
+                  if any(i.severity == SOFT for i in issues) and not self.comment(*cell).strip()}
+        rows = {code: r for r, code in enumerate(self.grid.codes)}
+        cols = {col: c for c, col in enumerate(self.grid.columns)}
+        return [self.index(rows[code], cols[col]) for col, code in
+                sorted(wanted, key=lambda cell: (rows.get(cell[1], 0), cols.get(cell[0], 0)))
+                if code in rows and col in cols]
+
+    def mark(self, by_column: dict[Column, list[Issue]]) -> None:
+        """Add the issues a refused save reported (live checking may have missed none, but never duplicate)."""
+        for col, issues in by_column.items():
+            for issue in issues:
+                found = self.issues.setdefault((col, issue.code), [])
+                if not any((i.rule, i.severity) == (issue.rule, issue.severity) for i in found):
+                    found.append(issue)
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def discard(self) -> None:
+        """Forget unsaved edits and comments (the stored grid stays)."""
+        self.edits, self.notes, self.issues = {}, {}, {}
+        if self.grid is not None:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.edits_changed.emit(False)
+
+
+class CommentDialog(QDialog):
+    """One cell's comment, with the warnings that ask for it shown above the line."""
+
+    def __init__(self, title: str, reasons: list[str], text: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Comment"))
+        layout = QVBoxLayout(self)
+        head = QLabel(title, self)
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        if reasons:
+            why = QLabel("\n".join(reasons), self)
+            why.setObjectName("reasons")
+            why.setWordWrap(True)
+            layout.addWidget(why)
+        self.line = QLineEdit(text, self)
+        self.line.setObjectName("comment")
+        self.line.setPlaceholderText(self.tr("Why the figure is right (e.g. a new centre opened)"))
+        self.line.setMinimumWidth(380)
+        layout.addWidget(self.line)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def text(self) -> str:
+        return self.line.text()
+
 
 class GridView(QTableView):
-    """The table widget; Ctrl+V pastes a tab-separated block at the current cell."""
+    """The table widget; Ctrl+V pastes a tab-separated block at the current cell, Ctrl+M asks for its comment."""
 
     pasted = Signal(int)
+    message = Signal(str)  # a short note for the status bar
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -188,10 +275,35 @@ class GridView(QTableView):
         self.pasted.emit(count)
         return count
 
+    def edit_comment(self, index: QModelIndex | None = None) -> bool:
+        """Ctrl+M: ask for the current cell's comment. True if the clerk confirmed one."""
+        model = self.model_
+        index = index if index is not None else self.currentIndex()
+        if model.grid is None or not index.isValid():
+            return False
+        col, code = model.cell(index)
+        if not model.text(col, code).strip():  # the store keeps comments on figures only
+            self.message.emit(self.tr("Type the figure first: a comment belongs to a figure"))
+            return False
+        english = language() == "en"
+        title = f"{model.headerData(index.row(), Qt.Orientation.Vertical)} · {model.labels[index.column()]}"
+        reasons = [i.en if english else i.zh for i in model.issues.get((col, code), []) if i.severity == SOFT]
+        dialog = CommentDialog(title, reasons, model.comment(col, code), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        model.set_comment(index, dialog.text())
+        return True
+
+    def go_to(self, index: QModelIndex) -> None:
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def save(self) -> int:
-        """Write every edited column (one transaction); raises the service's refusal unchanged."""
+        """Write every edited column's values and comments (one transaction); raises the service's refusal."""
         model = self.model_
         assert model.grid is not None
         edits = {col: dict(cells) for col, cells in model.edits.items() if cells}
-        base = {col: model.grid.stamps[col] for col in edits}
-        return save_grid(self.ctx, model.grid.domain, edits, base=base)
+        notes = {col: dict(cells) for col, cells in model.notes.items() if cells}
+        base = {col: model.grid.stamps[col] for col in set(edits) | set(notes)}
+        return save_grid(self.ctx, model.grid.domain, edits, notes, base=base)
