@@ -8,7 +8,7 @@ from PySide6.QtGui import (  # noqa: F401
     QAction, QActionGroup, QBrush, QCloseEvent, QColor, QFont, QGuiApplication, QIcon, QKeyEvent, QKeySequence,
     QPalette, QRegularExpressionValidator, QShortcut,
 )
-from PySide6.QtCore import QRegularExpression  # noqa: F401
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRegularExpression  # noqa: F401  (label tables marked for lupdate)
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView, QApplication, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame,
     QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,

@@ -901,123 +901,188 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="35"/>
-        <source>第 %1 页</source>
+        <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="48"/>
-        <source>打印…</source>
+        <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="49"/>
-        <source>另存为…</source>
+        <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="50"/>
-        <source>关闭</source>
+        <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="52"/>
-        <source>缩放</source>
+        <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="80"/>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="86"/>
-        <source>另存为</source>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="87"/>
+        <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="80"/>
-        <source>PDF 文件 (*.pdf)</source>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="81"/>
+        <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="86"/>
-        <source>无法保存：</source>
-        <translation>无法保存：</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="87"/>
+        <source>Cannot save: %1</source>
+        <translation>无法保存：%1</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="21"/>
-        <source>生成报表</source>
-        <translation>生成报表</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="22"/>
+        <source>Annual statistical report</source>
+        <translation>年度统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="23"/>
+        <source>Special page (newspaper layout)</source>
+        <translation>专版（报纸版式）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="24"/>
+        <source>Blank form (for filling on paper)</source>
+        <translation>空白报表（纸质填报）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="28"/>
+        <source>Series title</source>
+        <translation>栏目标题</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="29"/>
+        <source>Page name</source>
+        <translation>版名</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30"/>
+        <source>Page number</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31"/>
+        <source>Headline</source>
+        <translation>大标题</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32"/>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="33"/>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="34"/>
+        <source>Proofreader</source>
+        <translation>校对</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="35"/>
-        <source>报表类型</source>
-        <translation>报表类型</translation>
+        <source>Layout</source>
+        <translation>组版</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="36"/>
-        <source>单位</source>
-        <translation>单位</translation>
+        <source>Photo caption</source>
+        <translation>图片说明</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="37"/>
-        <source>年度</source>
-        <translation>年度</translation>
+        <source>Photographer</source>
+        <translation>摄影</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42"/>
-        <source>生成并预览</source>
-        <translation>生成并预览</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="50"/>
-        <source>专版选项</source>
-        <translation>专版选项</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="55"/>
-        <source>载入</source>
-        <translation>载入</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="58"/>
-        <source>新预设名称</source>
-        <translation>新预设名称</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45"/>
+        <source>Build a report</source>
+        <translation>生成报表</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="59"/>
-        <source>保存为预设</source>
-        <translation>保存为预设</translation>
+        <source>Document</source>
+        <translation>报表类型</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="65"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="143"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="150"/>
-        <source>预设</source>
-        <translation>预设</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="60"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="61"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="66"/>
+        <source>Build and preview</source>
+        <translation>生成并预览</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="74"/>
-        <source>选择图片…</source>
-        <translation>选择图片…</translation>
+        <source>Special page options</source>
+        <translation>专版选项</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="80"/>
-        <source>图片</source>
-        <translation>图片</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="79"/>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="82"/>
+        <source>New preset name</source>
+        <translation>新预设名称</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="83"/>
+        <source>Save as preset</source>
+        <translation>保存为预设</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="89"/>
-        <source>栏目</source>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="167"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="174"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="97"/>
+        <source>Choose a photo…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="103"/>
+        <source>Photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="112"/>
+        <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="97"/>
-        <source>选择图片</source>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="120"/>
+        <source>Choose a photo</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="97"/>
-        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="121"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>

@@ -1,4 +1,7 @@
-"""报表 dialog: document type, org unit, year, and the special page's options kept as presets."""
+"""报表 dialog: document type, org unit, year, and the special page's options kept as presets.
+
+Labels are English source strings translated through Qt; the documents themselves are Chinese by design.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +10,60 @@ from pathlib import Path
 from ...domain.errors import JzError
 from ...domain.periods import MAX_YEAR, MIN_YEAR
 from ...reports.presets import load_preset, preset_names, save_preset
-from ..qt import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                  QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QVBoxLayout,
-                  QWidget)
+from ..dialogs import error_text
+from ..qt import (QT_TRANSLATE_NOOP, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog,
+                  QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                  QPushButton, QSpinBox, Qt, QVBoxLayout, QWidget)
+from ..settings import language
 
-KINDS = (("annual", "年度统计报表"), ("special", "专版（报纸版式）"), ("blank", "空白报表（纸质填报）"))
+translate = QCoreApplication.translate
+
+# Label tables hold the English source (QT_TRANSLATE_NOOP marks it for lupdate); translated when the dialog is built.
+KINDS = (("annual", QT_TRANSLATE_NOOP("ReportDialog", "Annual statistical report")),
+         ("special", QT_TRANSLATE_NOOP("ReportDialog", "Special page (newspaper layout)")),
+         ("blank", QT_TRANSLATE_NOOP("ReportDialog", "Blank form (for filling on paper)")))
+# The suggested PDF name is part of the Chinese document, whatever the screen language.
+FILE_LABELS = {"annual": "年度统计报表", "special": "专版", "blank": "空白报表"}
+# Special-page text fields: option key → label.
+FIELDS = (("series_title", QT_TRANSLATE_NOOP("ReportDialog", "Series title")),
+          ("page_title", QT_TRANSLATE_NOOP("ReportDialog", "Page name")),
+          ("page_no", QT_TRANSLATE_NOOP("ReportDialog", "Page number")),
+          ("headline", QT_TRANSLATE_NOOP("ReportDialog", "Headline")),
+          ("byline", QT_TRANSLATE_NOOP("ReportDialog", "Byline")),
+          ("editor", QT_TRANSLATE_NOOP("ReportDialog", "Editor")),
+          ("proofreader", QT_TRANSLATE_NOOP("ReportDialog", "Proofreader")),
+          ("layout", QT_TRANSLATE_NOOP("ReportDialog", "Layout")),
+          ("photo_caption", QT_TRANSLATE_NOOP("ReportDialog", "Photo caption")),
+          ("photographer", QT_TRANSLATE_NOOP("ReportDialog", "Photographer")))
 
 
 class ReportDialog(QDialog):
     def __init__(self, ctx, org: str | None = None, year: int | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("生成报表"))
+        english = language() == "en"
+        self.setWindowTitle(self.tr("Build a report"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.kind = QComboBox()
         for code, label in KINDS:
-            self.kind.addItem(self.tr(label), code)
+            self.kind.addItem(translate("ReportDialog", label), code)
         self.org = QComboBox()
         for unit in [ctx.city] + ctx.counties():
-            self.org.addItem(unit.name, unit.code)
+            self.org.addItem(unit.name_en if english else unit.name, unit.code)
         if org:
             self.org.setCurrentIndex(max(0, self.org.findData(org)))
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(year or 2021)
-        form.addRow(self.tr("报表类型"), self.kind)
-        form.addRow(self.tr("单位"), self.org)
-        form.addRow(self.tr("年度"), self.year)
+        form.addRow(self.tr("Document"), self.kind)
+        form.addRow(self.tr("Unit"), self.org)
+        form.addRow(self.tr("Year"), self.year)
         layout.addLayout(form)
         self.special = self._special_box()
         layout.addWidget(self.special)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("生成并预览"))
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Build and preview"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -47,46 +71,45 @@ class ReportDialog(QDialog):
         self._kind_changed()
 
     def _special_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("专版选项"))
+        box = QGroupBox(self.tr("Special page options"))
         form = QFormLayout(box)
         row = QHBoxLayout()
         self.preset = QComboBox()
         self.preset.addItems(preset_names())
-        load = QPushButton(self.tr("载入"))
+        load = QPushButton(self.tr("Load"))
         load.clicked.connect(self._load_preset)
         self.preset_name = QLineEdit()
-        self.preset_name.setPlaceholderText(self.tr("新预设名称"))
-        save = QPushButton(self.tr("保存为预设"))
+        self.preset_name.setPlaceholderText(self.tr("New preset name"))
+        save = QPushButton(self.tr("Save as preset"))
         save.clicked.connect(self._save_preset)
         for widget in (self.preset, load, self.preset_name, save):
             row.addWidget(widget)
         holder = QWidget()
         holder.setLayout(row)
-        form.addRow(self.tr("预设"), holder)
+        form.addRow(self.tr("Preset"), holder)
         self.fields: dict[str, QLineEdit] = {}
-        for key, label in (("series_title", "栏目标题"), ("page_title", "版名"), ("page_no", "版次"),
-                           ("headline", "大标题"), ("byline", "署名"), ("editor", "编辑"), ("proofreader", "校对"),
-                           ("layout", "组版"), ("photo_caption", "图片说明"), ("photographer", "摄影")):
+        for key, label in FIELDS:
             self.fields[key] = QLineEdit()
-            form.addRow(self.tr(label), self.fields[key])
+            self.fields[key].setObjectName(key)
+            form.addRow(translate("ReportDialog", label), self.fields[key])
         photo_row = QHBoxLayout()
         self.photo = QLineEdit()
-        browse = QPushButton(self.tr("选择图片…"))
+        browse = QPushButton(self.tr("Choose a photo…"))
         browse.clicked.connect(self._browse_photo)
         photo_row.addWidget(self.photo)
         photo_row.addWidget(browse)
         photo_holder = QWidget()
         photo_holder.setLayout(photo_row)
-        form.addRow(self.tr("图片"), photo_holder)
+        form.addRow(self.tr("Photo"), photo_holder)
         self.sections = QListWidget()
         for domain in self.ctx.catalogue.domains:
-            item = QListWidgetItem(domain.name)
+            item = QListWidgetItem(domain.name_en if language() == "en" else domain.name)
             item.setData(Qt.UserRole, domain.code)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.sections.addItem(item)
         self.sections.setMaximumHeight(120)
-        form.addRow(self.tr("栏目"), self.sections)
+        form.addRow(self.tr("Sections"), self.sections)
         return box
 
     def _kind_changed(self) -> None:
@@ -94,7 +117,8 @@ class ReportDialog(QDialog):
         self.adjustSize()
 
     def _browse_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择图片"), "", self.tr("图片 (*.jpg *.jpeg *.png)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
+                                              self.tr("Pictures (*.jpg *.jpeg *.png)"))
         if path:
             self.photo.setText(path)
 
@@ -140,14 +164,14 @@ class ReportDialog(QDialog):
         try:
             self.apply_options(load_preset(self.preset.currentText()))
         except JzError as exc:
-            QMessageBox.warning(self, self.tr("预设"), exc.zh)
+            QMessageBox.warning(self, self.tr("Preset"), error_text(exc))
 
     def _save_preset(self) -> None:
         name = self.preset_name.text().strip()
         try:
             save_preset(name, self.options())
         except JzError as exc:
-            QMessageBox.warning(self, self.tr("预设"), exc.zh)
+            QMessageBox.warning(self, self.tr("Preset"), error_text(exc))
             return
         if self.preset.findText(name) < 0:
             self.preset.addItem(name)
@@ -155,8 +179,7 @@ class ReportDialog(QDialog):
 
 
 def suggested_name(kind: str, org_name: str, year: int) -> str:
-    label = dict(KINDS)[kind].split("（")[0]
-    return f"{org_name}{year}年{label}.pdf"
+    return f"{org_name}{year}年{FILE_LABELS[kind]}.pdf"
 
 
 def default_folder() -> Path:

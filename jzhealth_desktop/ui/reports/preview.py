@@ -32,7 +32,7 @@ class PreviewDialog(QDialog):
         self.pages.setMaximumWidth(140)
         for index in range(len(self.document)):
             item = QListWidgetItem(QIcon(QPixmap.fromImage(page_image(self.document, index, 12))),
-                                   self.tr("第 %1 页").replace("%1", str(index + 1)))
+                                   self.tr("Page %1").replace("%1", str(index + 1)))
             self.pages.addItem(item)
         self.view = QLabel()
         self.view.setAlignment(Qt.AlignCenter)
@@ -45,11 +45,11 @@ class PreviewDialog(QDialog):
         self.zoom.setSingleStep(25)
         self.zoom.setSuffix("%")
         self.zoom.setValue(100)
-        print_button = QPushButton(self.tr("打印…"))
-        save_button = QPushButton(self.tr("另存为…"))
-        close_button = QPushButton(self.tr("关闭"))
+        print_button = QPushButton(self.tr("Print…"))
+        save_button = QPushButton(self.tr("Save as…"))
+        close_button = QPushButton(self.tr("Close"))
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("缩放")))
+        bar.addWidget(QLabel(self.tr("Zoom")))
         bar.addWidget(self.zoom)
         bar.addStretch()
         for button in (print_button, save_button, close_button):
@@ -77,13 +77,14 @@ class PreviewDialog(QDialog):
 
     def save_as(self, target: str | None = None) -> Path | None:
         if not target:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("另存为"), self.path.name, self.tr("PDF 文件 (*.pdf)"))
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), self.path.name,
+                                                  self.tr("PDF files (*.pdf)"))
         if not target:
             return None
         try:
             shutil.copyfile(self.path, target)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("另存为"), self.tr("无法保存：") + str(exc))
+            QMessageBox.warning(self, self.tr("Save as"), self.tr("Cannot save: %1").replace("%1", str(exc)))
             return None
         return Path(target)
 
