@@ -86,7 +86,7 @@ def _time(session: Session, at: datetime):
 
 def write_values(session: Session, new: list[dict], changed: list[dict]) -> None:
     """Insert ``new`` and update ``changed`` rows ({org, year, code, num, scale, comment, user, at}) in bulk."""
-    times = {r["at"]: _time(session, r["at"]) for r in new}
+    times = {at: _time(session, at) for at in {r["at"] for r in new}}  # once per distinct time, not per row
     bulk_insert(session, DV, ("org_code", "year", "indicator_code", "num", "scale", "comment", "updated_by",
                               "updated_at", "version"),
                 [(r["org"], r["year"], r["code"], r["num"], r["scale"], r["comment"], r["user"], times[r["at"]], 1)

@@ -15,7 +15,7 @@ from ..context import Context
 from ..forms import Batch, apply_many
 from ..targets import put_target
 from ...domain.values import value_text
-from .preview import CONFLICTING, Preview, plan
+from .preview import CONFLICTING, Preview, state_fingerprint
 from .records import FileRefused
 
 Progress = Callable[[int, int], object]
@@ -55,11 +55,10 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
     backup = auto_backup(ctx, "pre-import")
     source = incoming.source
     with ctx.db.write() as session:
-        current = plan(ctx, session, incoming)
-        if current.fingerprint != preview.fingerprint:
+        if state_fingerprint(ctx, session, list(preview.orgs), list(preview.years)) != preview.fingerprint:
             raise FileRefused("预览之后本机数据已有变化，未导入；请重新预览后再确认",
                               "this station's data changed after the preview; nothing imported, preview again")
-        todo = current.to_apply()
+        todo = preview.to_apply()
         by_org_year: dict[tuple[int, str], list] = defaultdict(list)
         for item in todo:
             if item.kind == "value":

@@ -5,8 +5,8 @@ any row that cannot be placed, and any value that breaks a hard rule, refuses
 the whole file (listed). What remains is sorted per domain into new, changed
 (old → new), unchanged and conflicting (the city approved it, or the user may
 not change it). Indicators the file's catalogue version has and ours lacks are
-listed, not refused. The same function runs again inside the commit's
-transaction; a different result (someone changed the store after the preview)
+listed, not refused. The commit reads the same store rows again inside its
+transaction; a different digest (someone changed the store after the preview)
 refuses the commit.
 """
 
@@ -68,7 +68,9 @@ class Preview:
     incoming: Incoming
     groups: list[DomainGroup]
     unknown: list[tuple[str, int]]  # codes the file has and our catalogue lacks, with how many rows
-    fingerprint: str
+    fingerprint: str  # of the store state the plan was worked out against (``state_fingerprint``)
+    orgs: tuple[str, ...] = ()  # the org units and years whose stored rows the plan read
+    years: tuple[int, ...] = ()
 
     def count(self, group: str) -> int:
         return sum(len(g.items[group]) for g in self.groups)
@@ -191,23 +193,12 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
 
     # 2. what the store holds for the same org units and years
     orgs = sorted({o for o, _ in values} | {k[0] for k in statuses} | {k[0] for k in targets})
+    read = _read_store(session, orgs, sorted(years))
     stored: dict[tuple[str, int], dict[str, tuple[Value, str]]] = defaultdict(dict)
-    subs: dict[tuple[str, int, str], str] = {}
-    have_targets: dict[tuple[str, int, str], tuple[Value, str]] = {}
-    if orgs:
-        dv = repo.DV
-        for o, y, c, num, scale, comment in session.execute(
-                select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment)
-                .where(dv.c.org_code.in_(orgs), dv.c.year.in_(sorted(years)))):
-            stored[(o, y)][c] = (from_scaled(num, scale), comment or "")
-        for o, y, d, s in session.execute(select(Submission.org_code, Submission.year, Submission.domain_code,
-                                                 Submission.status).where(Submission.org_code.in_(orgs),
-                                                                          Submission.year.in_(sorted(years)))):
-            subs[(o, y, d)] = s
-        for o, y, c, num, scale, comparison in session.execute(
-                select(Target.org_code, Target.year, Target.indicator_code, Target.num, Target.scale, Target.comparison)
-                .where(Target.org_code.in_(orgs), Target.year.in_(sorted(years)))):
-            have_targets[(o, y, c)] = (from_scaled(num, scale), comparison)
+    for o, y, c, num, scale, comment, _version in read[0]:
+        stored[(o, y)][c] = (from_scaled(num, scale), comment or "")
+    subs = {(o, y, d): s for o, y, d, s, _version in read[1]}
+    have_targets = {(o, y, c): (from_scaled(num, scale), comparison) for o, y, c, num, scale, comparison in read[2]}
 
     # 3. sort into groups; check hard rules on what would be applied
     groups = {d.code: DomainGroup(d.code, d.name) for d in cat.domains}
@@ -263,7 +254,8 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
         else:
             groups[ind.domain].items[NEW if old is None else CHANGED].append(item)
     result = [g for g in groups.values() if any(g.items.values())]
-    return Preview(incoming, result, sorted(unknown.items()), _fingerprint(result))
+    return Preview(incoming, result, sorted(unknown.items()), state_fingerprint(ctx, session, orgs, sorted(years), read),
+                   tuple(orgs), tuple(sorted(years)))
 
 
 def _conflict(item: Item, zh: str, en: str) -> Item:
@@ -271,11 +263,38 @@ def _conflict(item: Item, zh: str, en: str) -> Item:
                 item.new_comment, zh, en, item.where, item.value, item.extra)
 
 
-def _fingerprint(groups: list[DomainGroup]) -> str:
+def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[list, list, list]:
+    """Every store row the plan reads for ``orgs`` and ``years``, in key order (values, statuses, targets)."""
+    if not orgs:
+        return [], [], []
+    dv = repo.DV
+    # plain tuples: cheap to unpack and to repr for the digest (a Row's repr is several times slower)
+    values = session.execute(
+        select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment, dv.c.version)
+        .where(dv.c.org_code.in_(orgs), dv.c.year.in_(years))
+        .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code))
+    subs = session.execute(
+        select(Submission.org_code, Submission.year, Submission.domain_code, Submission.status, Submission.version)
+        .where(Submission.org_code.in_(orgs), Submission.year.in_(years))
+        .order_by(Submission.org_code, Submission.year, Submission.domain_code))
+    targets = session.execute(
+        select(Target.org_code, Target.year, Target.indicator_code, Target.num, Target.scale, Target.comparison)
+        .where(Target.org_code.in_(orgs), Target.year.in_(years))
+        .order_by(Target.org_code, Target.year, Target.indicator_code))
+    return list(map(tuple, values)), list(map(tuple, subs)), list(map(tuple, targets))
+
+
+def state_fingerprint(ctx: Context, session: Session, orgs: list[str], years: list[int],
+                      read: tuple[list, list, list] | None = None) -> str:
+    """A digest of everything besides the file that the plan depends on: the store rows it read, the station's
+    identity and the user's rights. The same file against the same digest gives the same plan, so the commit
+    compares digests instead of working the whole plan out again (the store changed after the preview ⇔ differ)."""
+    if read is None:
+        read = _read_store(session, orgs, years)
     digest = hashlib.sha256()
-    for group in groups:
-        for name in GROUPS:
-            for i in group.items[name]:
-                digest.update(f"{name}|{i.kind}|{i.org}|{i.year}|{i.code}|{i.old}|{i.new}|{i.old_comment}|{i.new_comment}\n"
-                              .encode("utf-8", "surrogatepass"))
+    station = (get_setting(session, "station_type"), get_setting(session, "station_org"))
+    rights = [(o, allowed(ctx, "submission.review", o), allowed(ctx, "targets.write", o)) for o in orgs]
+    for part in (ctx.user, station, rights, orgs, years, *read):
+        digest.update(repr(part).encode("utf-8", "surrogatepass"))  # rows repr as tuples: unambiguous
+        digest.update(b"\x00")
     return digest.hexdigest()
