@@ -19,6 +19,9 @@ Value = Union[int, Decimal]
 
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+# Already plain ASCII (what packages and the store hold): nothing to normalise, Decimal reads it as is.
+_PLAIN = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+_QUANTUM = {scale: Decimal(1).scaleb(-scale) for scale in range(0, 10)}
 
 
 def normalise_text(text: str) -> str:
@@ -43,6 +46,8 @@ def to_decimal(raw: object) -> Decimal:
         if not raw.is_finite():
             raise InputError("不是有效数字", "not a finite number")
         return raw
+    if type(raw) is str and _PLAIN.fullmatch(raw):  # fast path: normalising would leave it unchanged
+        return Decimal(raw)
     text = normalise_text(str(raw))
     if not _NUMBER.fullmatch(text):
         raise InputError(f"“{raw}”不是数字", f"'{raw}' is not a number")
@@ -54,7 +59,7 @@ def to_decimal(raw: object) -> Decimal:
 
 def fit_scale(number: Decimal, scale: int) -> Value:
     """The value at exactly ``scale`` decimals, or a refusal if it would need rounding."""
-    quantum = Decimal(1).scaleb(-scale)
+    quantum = _QUANTUM.get(scale) or Decimal(1).scaleb(-scale)
     fitted = number.quantize(quantum)
     if fitted != number:
         if scale == 0:
@@ -63,6 +68,13 @@ def fit_scale(number: Decimal, scale: int) -> Value:
     if scale == 0:
         return int(fitted)
     return fitted
+
+
+def parse_exact(raw: object, scale: int) -> Value:
+    """``fit_scale(to_decimal(raw), scale)``; plain ASCII digits at scale 0 (most counts) go straight to int."""
+    if scale == 0 and type(raw) is str and raw.isascii() and raw.isdigit():
+        return int(raw)
+    return fit_scale(to_decimal(raw), scale)
 
 
 def to_scaled(value: Value, scale: int) -> int:
