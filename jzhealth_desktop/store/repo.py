@@ -77,6 +77,22 @@ def bulk_insert(session: Session, table, columns: Sequence[str], rows: list[tupl
     conn.exec_driver_sql(sql, rows)
 
 
+def fetch_plain(session: Session, query) -> list[tuple]:
+    """All rows of a Core ``query`` as plain tuples, fetched through the DBAPI cursor in one call: for exports
+    and import previews of 100 000 rows, SQLAlchemy's per-row Row objects cost more than the database's read.
+    Only for columns whose driver values need no conversion (integers, text): type processors are skipped."""
+    conn = session.connection()
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.params
+    args = tuple(params[name] for name in compiled.positiontup) if compiled.positional else params
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(str(compiled), args)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
 def _time(session: Session, at: datetime):
     """A time as the driver takes it in ``bulk_insert``: on SQLite the text SQLAlchemy's DateTime reads back."""
     if session.connection().dialect.name == "sqlite":

@@ -279,7 +279,7 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[li
         return [], [], []
     dv = repo.DV
     # plain tuples: cheap to unpack and to repr for the digest (a Row's repr is several times slower)
-    values = session.execute(
+    values = repo.fetch_plain(session,
         select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment, dv.c.version)
         .where(dv.c.org_code.in_(orgs), dv.c.year.in_(years))
         .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code))
@@ -291,7 +291,7 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[li
         select(Target.org_code, Target.year, Target.indicator_code, Target.num, Target.scale, Target.comparison)
         .where(Target.org_code.in_(orgs), Target.year.in_(years))
         .order_by(Target.org_code, Target.year, Target.indicator_code))
-    return list(map(tuple, values)), list(map(tuple, subs)), list(map(tuple, targets))
+    return list(map(tuple, values)), list(map(tuple, subs)), list(map(tuple, targets))  # the DBAPI's rows: tuples
 
 
 def state_fingerprint(ctx: Context, session: Session, orgs: list[str], years: list[int],
