@@ -18,6 +18,7 @@ from pathlib import Path
 from ..domain.errors import InputError
 from ..services import accounts, audit, backup, deadlines, workflow
 from ..services.context import Context, open_context
+from .core import opened
 
 
 def _ask(prompt: str) -> str:
@@ -125,33 +126,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         info = accounts.add_user(ctx, args.name, args.role, _new_password(), args.org, args.display)
-    finally:
-        ctx.close()
     print(f"已添加用户 {info.name}（{accounts.role_label(info.role)}{' ' + info.org if info.org else ''}）/ user added")
     return 0
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         own = ctx.principal is not None and ctx.principal.name == args.name
         old = (os.environ.get("JZHEALTH_PASSWORD") or _ask("原密码 / current password: ")) if own else None
         accounts.set_password(ctx, args.name, _new_password(), old)
-    finally:
-        ctx.close()
     print(f"用户 {args.name} 的密码已更新 / password updated")
     return 0
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         rows = accounts.list_users(ctx)
-    finally:
-        ctx.close()
     for u in rows:
         state = "" if u.active else "  已停用/disabled"
         if u.locked_until:
@@ -161,12 +153,9 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_set(args: argparse.Namespace) -> int:
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         active = False if args.disable else (True if args.enable else None)
         info = accounts.update_user(ctx, args.name, role=args.role, org=args.org, active=active)
-    finally:
-        ctx.close()
     print(f"已更新 {info.name}：{info.role} {info.org or ''}{'' if info.active else ' 已停用'} / updated")
     return 0
 
@@ -178,35 +167,26 @@ STEPS = {"submit": lambda ctx, a: workflow.submit(ctx, a.org, a.year, a.domain, 
 
 
 def cmd_workflow(args: argparse.Namespace) -> int:
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         status = STEPS[args.step](ctx, args)
-    finally:
-        ctx.close()
     zh, en = workflow.STATUS_NAMES[status.status]
     print(f"{status.org} {status.domain} {status.year}：{zh} / {en}")
     return 0
 
 
 def cmd_deadline_set(args: argparse.Namespace) -> int:
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         due = None if args.due.strip().lower() in ("none", "-", "") else args.due
         deadlines.set_deadline(ctx, args.domain, args.year, due)
-    finally:
-        ctx.close()
     print(f"{args.domain} {args.year}：截止日期 {due or '已取消'} / due date {due or 'removed'}")
     return 0
 
 
 def cmd_deadline_list(args: argparse.Namespace) -> int:
     today = date.fromisoformat(args.today) if args.today else date.today()
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         rows = deadlines.due_list(ctx, args.org, args.year, today)
         names = {d.code: d.name for d in ctx.catalogue.domains}
-    finally:
-        ctx.close()
     for d in rows:
         zh = workflow.status_name(d.status)
         when = "已逾期 %d 天" % -d.days_left if d.overdue else ("已交" if d.delivered else f"剩 {d.days_left} 天")
@@ -217,15 +197,12 @@ def cmd_deadline_list(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     flt = audit.AuditFilter(org=args.org, year=args.year, domain=args.domain, user=args.user_name, since=args.since,
                             until=args.until, source=args.source, action=args.action, subject=args.subject)
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         if args.csv:
             count = audit.export_csv(ctx, flt, args.csv)
             print(f"已导出 {count} 条记录到 {args.csv} / exported {count} row(s)")
             return 0
         rows = audit.query(ctx, flt)
-    finally:
-        ctx.close()
     for r in rows:
         print(f"{r.at:%Y-%m-%d %H:%M:%S} {r.user:<10} {r.action:<8} {r.org or '':<7} {r.year or '':<5} "
               f"{r.subject:<24} {r.old or '∅'} → {r.new or '∅'}  [{r.source}] {r.detail}")
@@ -233,11 +210,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    ctx = open_signed_in(args)
-    try:
+    with opened(args) as ctx:
         made = backup.manual_backup(ctx, args.output)
-    finally:
-        ctx.close()
     print(f"已备份到 / backed up to: {made}")
     return 0
 
@@ -250,11 +224,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         # A damaged store cannot check anyone's password; restoring a checked backup is the way out.
         result = backup.restore_file(store, args.file)
     else:
-        ctx = open_signed_in(args)
-        try:
+        with opened(args) as ctx:
             result = backup.restore(ctx, args.file)
-        finally:
-            ctx.close()
         open_context(args.db).close()  # migrate an older backup now, with its own pre-migration copy
     print(f"已从 {Path(args.file).name} 恢复 / restored (结构版本 / schema {result.revision})")
     if result.kept:

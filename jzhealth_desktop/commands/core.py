@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import contextmanager
+from typing import Iterator
 import json
 import sys
 from decimal import Decimal
@@ -27,6 +29,16 @@ def open_for(args: argparse.Namespace) -> Context:
         if st.operator:
             ctx.user = st.operator
     return ctx
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Context]:
+    """The signed-in store for one command, closed however the command ends."""
+    ctx = open_for(args)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -77,34 +89,27 @@ def _pairs(items: list[str], what: str) -> dict[str, str]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         if args.station:
             configure_station(ctx, args.station, args.org, args.operator or "管理员")
         print(f"数据库已就绪 / store ready: {ctx.db.display}")
         if ctx.backup_made:
             print(f"升级前备份 / backup before upgrade: {ctx.backup_made}")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         if check_store(ctx).values:
             raise InputError("数据库中已有数据，演示数据只能载入空库；请用 --db 指定一个新文件",
                              "the store already holds figures; load the demo into a new store (--db NEW_FILE)")
         count = load_demo(ctx)
         print(f"已载入演示数据 {count} 项（县级数字为虚构）/ demo data loaded: {count} values (county figures invented)")
-    finally:
-        ctx.close()
     return 0
 
 
 def cmd_catalogue_list(args: argparse.Namespace) -> int:
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         rows = []
         for dom in ctx.catalogue.domains:
             for code in dom.codes:
@@ -112,8 +117,6 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
                 rows.append({"code": code, "name": item.name, "name_en": item.name_en, "unit": item.unit,
                              "domain": dom.code, "domain_name": dom.name, "derived": item.derived,
                              "type": item.type if isinstance(item, Indicator) else "rate"})
-    finally:
-        ctx.close()
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -126,11 +129,8 @@ def cmd_catalogue_list(args: argparse.Namespace) -> int:
 def cmd_values_set(args: argparse.Namespace) -> int:
     entries = _pairs(args.assignments, "VALUE")
     comments = _pairs(args.comment, "TEXT")
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         result = save_values(ctx, args.org, args.year, entries, comments, source="cli")
-    finally:
-        ctx.close()
     print(f"已保存，更改 {result.changed} 项 / saved, {result.changed} value(s) changed")
     for warning in result.warnings:
         print(f"提示 / note: {warning}")
@@ -149,8 +149,7 @@ def cmd_values_get(args: argparse.Namespace) -> int:
     from ..domain.periods import check_year
     from ..store import repo
 
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         year = check_year(args.year)
         unit = ctx.org(args.org)
         require(ctx, "values.read", unit.code)
@@ -173,8 +172,6 @@ def cmd_values_get(args: argparse.Namespace) -> int:
                 rows.append({"code": code, "name": item.name, "value": _json_value(values[code]),
                              "unit": item.unit, "domain": dom.code, "derived": item.derived,
                              "comment": comments.get(code, "")})
-    finally:
-        ctx.close()
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -187,11 +184,8 @@ def cmd_values_get(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         health = check_store(ctx)
-    finally:
-        ctx.close()
     print(f"完整性 / integrity: {health.integrity}; 结构版本 / schema: {health.revision}; 数据项 / values: {health.values}")
     if not health.ok:
         raise InputError(f"数据库完整性检查未通过：{health.integrity}", f"integrity check failed: {health.integrity}")

@@ -6,7 +6,7 @@ import argparse
 
 from ..domain.errors import InputError
 from ..domain.periods import check_year
-from .core import open_for
+from .core import opened
 
 SHOWN = 30  # items listed per group in the printed preview
 
@@ -59,11 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from ..services.exchange import export_package
 
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         manifest = export_package(ctx, args.org, _years(args.year), args.output)
-    finally:
-        ctx.close()
     counts = manifest["counts"]
     print(f"已导出 {counts['values']} 个数值、{counts['submissions']} 个上报状态、{counts['targets']} 个目标值到 {args.output}"
           f" / exported {counts['values']} values, {counts['submissions']} statuses, {counts['targets']} targets")
@@ -99,16 +96,13 @@ def _import(args: argparse.Namespace, read) -> int:
     from ..services.exchange import build_preview, commit_import
 
     incoming = read(args.file)
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         preview = build_preview(ctx, incoming)
         print_preview(preview)
         if args.dry_run:
             print("试运行：未写入任何数据 / dry run: nothing written")
             return 0
         result = commit_import(ctx, preview)
-    finally:
-        ctx.close()
     zh, en = result.message
     print(f"{zh} / {en}")
     if result.backup:
@@ -125,11 +119,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_xlsx_export(args: argparse.Namespace) -> int:
     from ..services.exchange.xlsx_export import export_workbook
 
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         count = export_workbook(ctx, args.org, check_year(args.year), args.output)
-    finally:
-        ctx.close()
     print(f"已导出 {count} 个数值到 {args.output} / exported {count} values")
     return 0
 
@@ -137,22 +128,16 @@ def cmd_xlsx_export(args: argparse.Namespace) -> int:
 def cmd_xlsx_import(args: argparse.Namespace) -> int:
     from ..services.exchange.xlsx_import import read_workbook_file
 
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         catalogue = ctx.catalogue
-    finally:
-        ctx.close()
     return _import(args, lambda path: read_workbook_file(path, catalogue))
 
 
 def cmd_csv_export(args: argparse.Namespace) -> int:
     from ..services.exchange.csv_export import export_csv
 
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         rows = export_csv(ctx, _years(args.year), args.org, args.output)
-    finally:
-        ctx.close()
     if not rows:
         raise InputError("所选年份没有数据", "no figures for the chosen year(s)")
     print(f"已导出 {rows} 行到 {args.output} / exported {rows} rows")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from ..domain.errors import InputError
-from .core import open_for
+from .core import opened
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,10 +40,7 @@ def _options(args: argparse.Namespace) -> dict:
 def cmd_report(args: argparse.Namespace) -> int:
     from ..reports import build_report
 
-    ctx = open_for(args)
-    try:
+    with opened(args) as ctx:
         out = build_report(ctx, args.kind, args.year, args.org, Path(args.output), _options(args))
-    finally:
-        ctx.close()
     print(f"已生成 / written: {out}")
     return 0
