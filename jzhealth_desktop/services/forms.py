@@ -135,7 +135,7 @@ def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
     with ctx.db.read() as session:
         stored = repo.load_values(session, org, year)
         last = repo.load_plain(session, org, [year - 1])[year - 1]
-    merged = _merge(stored, {c: v for c, v in parsed.items()})
+    merged = _merge(stored, parsed)
     bad = {i.code for i in issues}
     issues += [i for i in check(ctx.catalogue, merged, last, [c for c in entries if c not in bad]) if i.code not in bad]
     return issues
