@@ -9,10 +9,11 @@ one is never opened: ``--smoke`` exits non-zero naming the problem, the program 
 ``--smoke`` is unattended: no set-up and no sign-in dialog (it runs as the station operator, shows the window,
 builds the annual report into a temporary folder after the first paint, then exits; non-zero if any step failed).
 
-``run`` paints a light window shell (title, menu titles, "opening the data…") first and only then imports
-SQLAlchemy and opens the store: importing SQLAlchemy alone takes longer than a bare PySide6 window needs to
-appear (benchmarks/bench_gui.py prints both the shell's and the main window's first paint). ``start`` itself
-keeps the old order (store, then QApplication) for tests and tools.
+``run`` shows the main window's frame (title, menus, status bar, "opening the data…") first and only then
+imports SQLAlchemy, opens the store and fills the same window (``MainWindow.attach``): importing SQLAlchemy
+alone takes longer than a bare PySide6 window needs to appear (benchmarks/bench_gui.py prints the frame's and
+the filled window's first paint). ``start`` itself keeps the old order (store, then QApplication) for tests
+and tools.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from ..paths import data_dir, resources_dir
 from .features import FEATURE_MODULES
 from .i18n import install_translators
 from . import gc_guard
-from .qt import QApplication, QEvent, QFont, QIcon, QLabel, QMainWindow, QObject, Qt, QTimer
-from .settings import language, ui_settings
+from .qt import QApplication, QEvent, QFont, QIcon, QObject, QTimer
+from .settings import language
 from .style import STYLE_SHEET
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,10 +127,12 @@ def make_app() -> QApplication:
     return app
 
 
-def start(args: argparse.Namespace, ctx: Context | None = None) -> Started:
+def start(args: argparse.Namespace, ctx: Context | None = None, frame=None) -> Started:
     """Open (or take) the store, then the QApplication, set-up, feature hooks and the main window.
 
     A ``ctx`` passed in is used as it is; if it already has a signed-in principal, nobody is asked to sign in.
+    A ``frame`` (a MainWindow painted before the store was open, see ``run``) is filled instead of building a
+    new window.
     """
     from ..services.station import station
 
@@ -166,7 +169,11 @@ def start(args: argparse.Namespace, ctx: Context | None = None) -> Started:
             return Started(app, ctx, None)
     from .main_window import MainWindow
 
-    window = MainWindow(ctx, current)
+    if frame is None:
+        window = MainWindow(ctx, current)
+    else:
+        window = frame
+        window.attach(ctx, current)
     for module in modules:
         hook = getattr(module, "install", None)
         if hook is not None:
@@ -224,40 +231,21 @@ def _say(exc: BaseException) -> None:
         print(f"错误：程序无法启动 / Error: cannot start: {type(exc).__name__}: {exc}", file=sys.stderr)
 
 
-class StartShell(QMainWindow):
-    """What appears at once: the window's frame, menu titles and "opening the data…", until the main window is
-    ready (its saved size and place, so the swap does not jump)."""
+class _FramePainted(QObject):
+    """Once the main window's frame has painted, go on (``then``) from the event loop; a start without a paint
+    event (hidden session) goes on after ``WAIT_MS``. Writes the paint's time for benchmarks/bench_gui.py."""
 
-    def __init__(self):
-        super().__init__()
-        self.setObjectName("startShell")
-        self.setWindowTitle(QApplication.translate("MainWindow", "Jiaozuo health statistics"))
-        for title in ("&File", "&Data", "&Reports", "Re&view", "&Tools", "&Help"):
-            self.menuBar().addMenu(QApplication.translate("MainWindow", title))
-        label = QLabel(QApplication.translate("application", "Opening the data…"), self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(label)
-        self.resize(1200, 800)
-        geometry = ui_settings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-
-
-class _ShellPainted(QObject):
-    """Once the shell has painted, go on (``then``) from the event loop; a start without a paint event (hidden
-    session) goes on after ``SHELL_WAIT_MS``. Writes the paint's time for benchmarks/bench_gui.py."""
-
-    SHELL_WAIT_MS = 500
+    WAIT_MS = 500
 
     def __init__(self, then):
         super().__init__()
         self.then = then
         self.done = False
-        QTimer.singleShot(self.SHELL_WAIT_MS, self.go)
+        QTimer.singleShot(self.WAIT_MS, self.go)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and not self.done:
-            stamp = os.environ.get("JZHEALTH_SHELL_STAMP")
+            stamp = os.environ.get("JZHEALTH_FRAME_STAMP")
             if stamp:
                 Path(stamp).write_text(repr(time.time()), encoding="utf-8")
             QTimer.singleShot(0, self.go)
@@ -270,22 +258,25 @@ class _ShellPainted(QObject):
 
 
 def run(args: argparse.Namespace, exec: bool = True) -> int:
-    """The program: the shell paints first, then (inside the event loop) ``start`` and the main window."""
+    """The program: the main window's frame paints first; then (inside the event loop) ``start`` opens the store
+    and fills the same window."""
+    from .main_window import MainWindow
+
     smoke = bool(getattr(args, "smoke", False))
     app = make_app()
-    shell = StartShell()
-    app.setQuitOnLastWindowClosed(False)  # closing the shell (replaced, or a refusal) must not post a quit
+    window = MainWindow()  # the frame: title, menus, status bar, "opening the data…"
+    app.setQuitOnLastWindowClosed(False)  # a refusal closes the frame; that must not post a second quit
     outcome: dict = {"code": 0, "started": None, "watcher": None}
 
     def finish(code: int) -> None:
         outcome["code"] = code
-        shell.close()
+        window.close()
         if exec:
             app.exit(code)
 
     def proceed() -> None:
         try:
-            started = start(args)
+            started = start(args, frame=window)
         except JzError as exc:
             _say(exc)
             return finish(1)
@@ -299,26 +290,24 @@ def run(args: argparse.Namespace, exec: bool = True) -> int:
             if started.ctx is not None:
                 started.ctx.close()
             return finish(0)
-        window = started.window
-        if smoke:
+        if smoke:  # the next paint is the filled window
             outcome["watcher"] = _FirstPaint(app, window)
             window.installEventFilter(outcome["watcher"])
-        window.show()
+            window.update()
         app.setQuitOnLastWindowClosed(True)  # from now on closing the main window ends the program
-        shell.close()
 
-    if not exec:  # tests: everything up to the shown main window, without an event loop
-        shell.show()
+    if not exec:  # tests: everything up to the filled main window, without an event loop
+        window.show()
         proceed()
         return outcome["code"]
-    painted = _ShellPainted(proceed)
-    shell.installEventFilter(painted)
-    shell.show()
+    painted = _FramePainted(proceed)
+    window.installEventFilter(painted)
+    window.show()
     code = app.exec()
     started, watcher = outcome["started"], outcome["watcher"]
     if started is None or started.window is None:
         return outcome["code"]
-    window, ctx = started.window, started.ctx
+    ctx = started.ctx
     window.hide()  # --smoke leaves it open (see _FirstPaint.finish)
     window.deleteLater()
     ctx.close()

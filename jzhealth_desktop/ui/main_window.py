@@ -7,29 +7,26 @@ Feature modules use the API described in ``ui/features.py``; this class is its i
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..domain.errors import JzError
 from ..domain.periods import MAX_YEAR, MIN_YEAR
-from ..domain.rules import HARD, MISSING, SOFT, Issue
 from ..services.access import CLERK, ROLE_NAMES, allowed
-from ..services.aggregate import aggregate_year
-from ..services.completeness import latest_year
-from ..services.context import Context
-from ..services.forms import ConflictError, ValidationFailed, read_form, save_form
-from ..services.grid import GridValidationFailed
-from ..services.station import Station
 from . import dialogs
-from .background import Operation, run_in_background
-from .completeness import CompletenessView
-from .due import DueBanner
-from .forms.form_view import FormView
-from .forms.grid import GridView
-from .help import GuideDialog, show_about
-from .history_dialog import HistoryDialog
-from .menus import build_menus
-from .qt import (QCloseEvent, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu,
-                 QSplitter, QStackedWidget, Qt, QTabWidget, QVBoxLayout, QWidget, Signal)
+from .menus import apply_shortcuts, build_menus
+from .qt import QCloseEvent, QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget, Signal
 from .settings import language, ui_settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..domain.rules import Issue
+    from ..services.context import Context
+    from ..services.station import Station
+    from .background import Operation
+    from .forms.form_view import FormView
+
+# The window paints its frame before the store is open (ui/application.py): everything that imports SQLAlchemy
+# (services that read the store, and the views built on them) is imported in ``attach`` and the methods below,
+# and so is Qt's ``Qt`` namespace (its first use costs ~12 ms, more than the frame itself).
 
 FORM_TAB, GRID_TAB, COMPLETENESS_TAB = 0, 1, 2
 GRID_YEARS = 5
@@ -38,24 +35,59 @@ GRID_YEARS = 5
 class MainWindow(QMainWindow):
     selection_changed = Signal(str, int, str)
 
-    def __init__(self, ctx: Context, station: Station, parent: QWidget | None = None):
+    def __init__(self, ctx: Context | None = None, station: Station | None = None, parent: QWidget | None = None):
+        """With a store: the whole window. Without: only its frame (title, menus, status bar, "opening the
+        data…"), painted at once while the store opens; ``attach`` then fills it."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: Context | None = None
         self.station = station
         self.english = language() == "en"
         self.forms: dict[str, FormView] = {}
         self.menus: dict[str, QMenu] = {}
+        self.shortcuts: list = []  # (action, key) given by apply_shortcuts in attach
         self.operations: list[Operation] = []
         self.saved_at: datetime | None = None
         self._stale = {GRID_TAB: True, COMPLETENESS_TAB: True}
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Jiaozuo health statistics"))
+        build_menus(self)
+        self._build_status_bar()
+        self.resize(1200, 800)
+        geometry = ui_settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if ctx is None:
+            opening = QLabel(self.tr("Opening the data…"), self)
+            opening.setObjectName("opening")  # centred by the style sheet: no ``Qt`` enum needed yet
+            self.setCentralWidget(opening)
+            self._enable_actions(False)  # nothing to act on yet (Ctrl+Q still quits)
+        else:
+            self.attach(ctx, station)
+
+    def attach(self, ctx: Context, station: Station) -> None:
+        """The store is open: build the selectors, domains, views and messages, and show the remembered form."""
+        self.ctx, self.station = ctx, station
         self.orgs = self._visible_orgs()
         self._build()
-        build_menus(self)
+        self.store_label.setText(self.tr("Store: {name}").format(
+            name=ctx.db.path.name if ctx.db.path else ctx.db.display))
+        self.store_label.setToolTip(ctx.db.display)  # the file path, or a server URL without its password
+        self.station_label.setText(self._station_text())
+        apply_shortcuts(self)
+        self._enable_actions(True)
         self.selection_changed.connect(self.mirror_rights)
         self._restore()
         self._load()
+        self.mirror_rights()
+
+    def is_attached(self) -> bool:
+        return self.ctx is not None
+
+    def _enable_actions(self, enabled: bool) -> None:
+        for menu in self.menus.values():
+            for action in menu.actions():
+                if action.objectName() != "quit":
+                    action.setEnabled(enabled)
 
     # ---- the feature-module API (see ui/features.py) ------------------------------------------------
     def menu(self, key: str) -> QMenu:
@@ -77,6 +109,8 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             (on_error or (lambda e: dialogs.show_error(self, title, e)))(exc)
 
+        from .background import run_in_background
+
         operation = run_in_background(self, title, fn, on_done, failed, cancellable)
         self.operations = [op for op in self.operations if not op.done] + [operation]
         return operation
@@ -97,6 +131,11 @@ class MainWindow(QMainWindow):
         return unit.name_en if self.english else unit.name
 
     def _build(self) -> None:
+        from .completeness import CompletenessView
+        from .due import DueBanner
+        from .forms.grid import GridView
+        from .qt import QComboBox, QHBoxLayout, QListWidget, QSplitter, QStackedWidget, Qt, QTabWidget, QVBoxLayout
+
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 0)
@@ -174,26 +213,21 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.split, 1)
         self.setCentralWidget(central)
 
-        status = self.statusBar()
-        self.store_label = QLabel(central)
-        self.store_label.setObjectName("storeLabel")
-        path = self.ctx.db.path
-        # ctx.db.display: the file path, or a server URL without its password
-        self.store_label.setText(self.tr("Store: {name}").format(name=path.name if path else self.ctx.db.display))
-        self.store_label.setToolTip(self.ctx.db.display)
-        self.save_label = QLabel(central)
-        self.save_label.setObjectName("saveState")
-        self.station_label = QLabel(central)
-        self.station_label.setObjectName("stationLabel")
-        self.station_label.setText(self._station_text())
-        for widget in (self.store_label, self.save_label, self.station_label):
-            status.addPermanentWidget(widget)
-        self.resize(1200, 800)
-
         self.org_box.currentIndexChanged.connect(self._selector_moved)
         self.year_box.currentIndexChanged.connect(self._selector_moved)
         self.domain_list.currentRowChanged.connect(self._selector_moved)
         self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.store_label = QLabel(self)
+        self.store_label.setObjectName("storeLabel")
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("saveState")
+        self.station_label = QLabel(self)
+        self.station_label.setObjectName("stationLabel")
+        for widget in (self.store_label, self.save_label, self.station_label):
+            status.addPermanentWidget(widget)
 
     def _station_text(self) -> str:
         principal = self.ctx.principal
@@ -210,10 +244,9 @@ class MainWindow(QMainWindow):
 
     # ---- settings ---------------------------------------------------------------------------------------
     def _restore(self) -> None:
+        from ..services.completeness import latest_year
+
         settings = ui_settings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         for key, splitter in (("window/split", self.split), ("window/right", self.right)):
             state = settings.value(key)
             if state is not None:
@@ -254,6 +287,8 @@ class MainWindow(QMainWindow):
             widget.blockSignals(False)
 
     def _selector_moved(self, *_args) -> None:
+        from .qt import Qt
+
         item = self.domain_list.currentItem()
         wanted = (self.org_box.currentData(), self.year_box.currentData(),
                   item.data(Qt.ItemDataRole.UserRole) if item else self._domain)
@@ -287,6 +322,8 @@ class MainWindow(QMainWindow):
     def form_view(self) -> FormView:
         view = self.forms.get(self._domain)
         if view is None:  # built once per domain, then only refilled: switching stays fast
+            from .forms.form_view import FormView
+
             view = FormView(self.ctx, self._domain, self.stack)
             view.dirty_changed.connect(lambda _d: self._update_save_state())
             view.issues_changed.connect(self._show_issues)
@@ -296,6 +333,9 @@ class MainWindow(QMainWindow):
         return view
 
     def _load(self) -> None:
+        from ..services.aggregate import aggregate_year
+        from ..services.forms import read_form
+
         view = self.form_view
         self.stack.setCurrentWidget(view)
         try:
@@ -375,10 +415,14 @@ class MainWindow(QMainWindow):
         return self.save_form()
 
     def save_form(self) -> bool:
+        from ..services.forms import ConflictError, ValidationFailed, save_form
+
         view = self.form_view
         if not view.is_dirty():
             self.statusBar().showMessage(self.tr("Nothing to save"), 3000)
             return True
+        from ..domain.rules import HARD, SOFT
+
         issues = view.validate_now()
         hard = [i for i in issues if i.severity == HARD]
         if hard:
@@ -418,6 +462,9 @@ class MainWindow(QMainWindow):
                 self.form_view.focus_field(first)
 
     def save_grid(self) -> bool:
+        from ..services.forms import ConflictError
+        from ..services.grid import GridValidationFailed
+
         model = self.grid.model_
         if not model.is_dirty():
             self.statusBar().showMessage(self.tr("Nothing to save"), 3000)
@@ -429,6 +476,8 @@ class MainWindow(QMainWindow):
         try:
             self.grid.save()
         except GridValidationFailed as exc:
+            from ..domain.rules import SOFT
+
             model.mark(exc.by_column)
             if all(i.severity == SOFT for i in exc.issues) and model.needing_comment():
                 self.grid.go_to(model.needing_comment()[0])
@@ -471,6 +520,9 @@ class MainWindow(QMainWindow):
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.ctx is None:  # closed while the store was still opening: nothing to save
+            event.accept()
+            return
         if not self.confirm_leave():
             event.ignore()
             return
@@ -479,6 +531,9 @@ class MainWindow(QMainWindow):
 
     # ---- issues, comments, history ---------------------------------------------------------------------
     def _show_issues(self, issues: list[Issue]) -> None:
+        from ..domain.rules import HARD, MISSING, SOFT
+        from .qt import Qt
+
         self.issue_list.clear()
         marks = {HARD: "✖ ", SOFT: "⚠ ", MISSING: "○ "}
         order = {HARD: 0, SOFT: 1, MISSING: 2}
@@ -492,6 +547,8 @@ class MainWindow(QMainWindow):
             self.issue_list.addItem(self.tr("No problems found"))
 
     def _issue_clicked(self, item: QListWidgetItem) -> None:
+        from .qt import Qt
+
         code = item.data(Qt.ItemDataRole.UserRole)
         if code:
             self.tabs.setCurrentIndex(FORM_TAB)
@@ -509,13 +566,19 @@ class MainWindow(QMainWindow):
         if not code:
             self.statusBar().showMessage(self.tr("Put the cursor in a field to see its history"), 4000)
             return
+        from .history_dialog import HistoryDialog
+
         try:
             HistoryDialog(self.ctx, self._org, self._year, code, self).exec()
         except JzError as exc:
             dialogs.show_error(self, self.tr("History"), exc)
 
     def show_guide(self) -> None:
+        from .help import GuideDialog
+
         GuideDialog(self).exec()
 
     def show_about(self) -> None:
+        from .help import show_about
+
         show_about(self, self.ctx)

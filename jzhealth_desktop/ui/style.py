@@ -15,6 +15,7 @@ QLabel#columnHeader { color: #5b6470; font-weight: bold; }
 QLabel#formBanner { background: #d4efd9; border: 1px solid #8cc79a; padding: 6px; }
 QLabel#statusBadge { color: #1f4e8c; font-weight: bold; }
 QLabel#saveState[dirty="yes"] { color: #b3261e; font-weight: bold; }
+QLabel#opening { qproperty-alignment: AlignCenter; color: #5b6470; }
 QGroupBox { font-weight: bold; border: 1px solid #d5dae0; border-radius: 4px; margin-top: 12px; padding-top: 6px; }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #1f4e8c; }
 QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QToolButton { font-weight: normal; }
