@@ -619,157 +619,161 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="234"/>
         <location filename="../../jzhealth_desktop/ui/main_window.py" line="52"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="147"/>
         <source> (city&apos;s own figures)</source>
         <translation>（市本级）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="115"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="386"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="155"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="186"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="191"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="192"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="193"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="72"/>
         <source>Store: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="60"/>
+        <source>Opening the data…</source>
+        <translation>正在打开数据…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="236"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="240"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="242"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="243"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="346"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="350"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="393"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="401"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="403"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="405"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="380"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="470"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="429"/>
         <source>Not saved: {count} error(s) to fix first (marked red)</source>
         <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="442"/>
         <source>Not saved: the figures marked amber need a comment</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="403"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="447"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="494"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="407"/>
         <location filename="../../jzhealth_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="500"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="473"/>
         <source>Not saved: {count} cell(s) marked red need fixing</source>
         <translation>未保存：有 {count} 个红色单元格需要改正</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="485"/>
         <source>Not saved: the cells marked amber need a comment (Ctrl+M on the cell)</source>
         <translation>未保存：黄色标记的单元格需要填写说明（在单元格上按 Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="547"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="567"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="574"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -879,12 +883,12 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="90"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="99"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="91"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="100"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>新语言将在下次启动程序时生效。</translation>
     </message>
@@ -1324,14 +1328,6 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="35"/>
         <source>Restored. The damaged file was kept as:</source>
         <translation>已恢复。损坏的文件已保存为：</translation>
-    </message>
-</context>
-<context>
-    <name>application</name>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="237"/>
-        <source>Opening the data…</source>
-        <translation>正在打开数据…</translation>
     </message>
 </context>
 <context>
