@@ -6,13 +6,18 @@ Every action calls a service, which checks the signed-in user's rights; the menu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...domain.errors import JzError
 from ...services import backup, workflow
 from ...services.access import allowed
 from ..qt import QFileDialog, QMessageBox, QObject
-from .audit_view import AuditDialog
-from .manage import DeadlinesDialog, UsersDialog
-from .reason import ReasonDialog
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .audit_view import AuditDialog
+    from .manage import DeadlinesDialog
+
+# The dialogs are imported when first opened: this module is loaded while the program starts.
 
 
 class AccountActions(QObject):
@@ -55,6 +60,8 @@ class AccountActions(QObject):
 
     def _with_reason(self, title: str, fn, reason: str | None) -> bool:
         if reason is None:
+            from .reason import ReasonDialog
+
             dialog = ReasonDialog(title, self.tr("Reason (the county sees it):"), self.window)
             if not dialog.exec():
                 return False
@@ -69,6 +76,8 @@ class AccountActions(QObject):
         return self._with_reason(self.tr("Reopen"), workflow.reopen, reason)
 
     def show_audit(self) -> AuditDialog:
+        from .audit_view import AuditDialog
+
         dialog = AuditDialog(self.ctx, self.window, self.english)
         dialog.show()
         return dialog
@@ -114,11 +123,15 @@ class AccountActions(QObject):
             dialog = FirstAdminDialog(self.ctx, self.window, self.english)
             dialog.show()
             return dialog
+        from .manage import UsersDialog
+
         dialog = UsersDialog(self.ctx, self.window, self.english)
         dialog.show()
         return dialog
 
     def edit_deadlines(self) -> DeadlinesDialog:
+        from .manage import DeadlinesDialog
+
         dialog = DeadlinesDialog(self.ctx, self.window.current_year(), self.window, self.english)
         dialog.show()
         return dialog
