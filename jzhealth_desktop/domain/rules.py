@@ -9,9 +9,10 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Iterable, Mapping
 
-from .catalogue import Catalogue, Indicator, Rule
+from .catalogue import Catalogue, Indicator, Rate, Rule
 from .values import Value, value_text
 
 HARD, SOFT, MISSING = "hard", "soft", "missing"
@@ -72,6 +73,19 @@ def rule_issue(cat: Catalogue, rule: Rule, values: Mapping[str, Value]) -> Issue
     return Issue(rule.left[0], rule.severity, rule.zh + detail, rule.en + f" ({value_text(left)} vs {value_text(right)})", rule.code)
 
 
+def cap_issue(cat: Catalogue, rate: Rate, values: Mapping[str, Value]) -> Issue | None:
+    """A capped rate's numerator above its denominator (a hard rule: 12 deaths among 10 births)."""
+    num, den = values.get(rate.numerator), values.get(rate.denominator)
+    if num is None or den is None or not num > den:
+        return None
+    return Issue(
+        rate.numerator, HARD,
+        f"「{_name(cat, rate.numerator)}」（{value_text(num)}）不能大于「{_name(cat, rate.denominator)}」（{value_text(den)}）",
+        f"{cat.items[rate.numerator].name_en} ({value_text(num)}) cannot exceed "
+        f"{cat.items[rate.denominator].name_en} ({value_text(den)})",
+        f"cap:{rate.code}")
+
+
 def change_issue(cat: Catalogue, ind: Indicator, value: Value, last: Value | None) -> Issue | None:
     threshold = cat.yoy_default if ind.yoy is None else ind.yoy
     if last is None or last == 0 or threshold <= 0:
@@ -112,19 +126,85 @@ def check(
             issues.append(changed)
     for rate in cat.rates():
         if rate.capped and wanted_set.intersection((rate.numerator, rate.denominator)):
-            num, den = values.get(rate.numerator), values.get(rate.denominator)
-            if num is not None and den is not None and num > den:
-                issues.append(Issue(
-                    rate.numerator, HARD,
-                    f"「{_name(cat, rate.numerator)}」（{value_text(num)}）不能大于「{_name(cat, rate.denominator)}」（{value_text(den)}）",
-                    f"{cat.items[rate.numerator].name_en} ({value_text(num)}) cannot exceed "
-                    f"{cat.items[rate.denominator].name_en} ({value_text(den)})",
-                    f"cap:{rate.code}"))
+            issue = cap_issue(cat, rate, values)
+            if issue:
+                issues.append(issue)
     for rule in cat.rules_touching(wanted_set):
         issue = rule_issue(cat, rule, values)
         if issue:
             issues.append(issue)
     return _dedupe(issues)
+
+
+class HardRules:
+    """``blocking(check(cat, values, None, codes))`` for one catalogue, with its lookups worked out once.
+
+    An import checks a thousand org-years at a time; ``check`` walks the whole catalogue (every rate, every
+    rule) and works out the soft issues too for each one. Here the capped rates and hard rules some codes bring
+    into play, and those codes grouped by their bounds, are found once per distinct tuple of codes (an import's
+    org-years mostly bring the same); the bounds are then checked a group at a time (min and max of the group's
+    values), and code by code, in ``check``'s order, only when a group breaks them. Same issues, same order:
+    tests/test_rules_hard.py holds it to ``check``. The catalogue must not change while one is in use.
+    """
+
+    def __init__(self, cat: Catalogue):
+        self.cat = cat
+        self._indicators = {i.code: i for i in cat.indicators()}
+        self._touching: dict[tuple[str, ...], _Touched] = {}
+
+    def issues(self, values: Mapping[str, Value], codes: Iterable[str]) -> list[Issue]:
+        """The hard issues for ``codes`` given the org unit's whole year ``values``."""
+        codes = tuple(codes)
+        touched = self._touching.get(codes) or self._touched(codes)
+        issues: list[Issue] = []
+        if any(_breaks(values, group, low, high) for low, high, group in touched.bounded):
+            for code in codes:
+                ind = self._indicators.get(code)
+                value = values.get(code)
+                if ind is not None and value is not None:
+                    issues.extend(blocking(bound_issues(ind, value)))
+        for rate in touched.rates:
+            num, den = values.get(rate.numerator), values.get(rate.denominator)
+            if num is not None and den is not None and num > den:
+                issues.append(cap_issue(self.cat, rate, values))
+        for rule in touched.rules:
+            issue = rule_issue(self.cat, rule, values)
+            if issue:
+                issues.append(issue)
+        return _dedupe(issues) if issues else issues
+
+    def _touched(self, codes: tuple[str, ...]) -> _Touched:
+        """Worked out once per distinct tuple of codes (an import passes each org-year's codes sorted)."""
+        wanted = set(codes)
+        bounded: dict[tuple, list[str]] = {}
+        for code in sorted(wanted):
+            ind = self._indicators.get(code)
+            if ind is not None and (ind.min is not None or ind.max is not None):
+                bounded.setdefault((ind.min, ind.max), []).append(code)
+        found = self._touching[codes] = _Touched(
+            [(low, high, tuple(group)) for (low, high), group in bounded.items()],
+            [r for r in self.cat.rates() if r.capped and wanted.intersection((r.numerator, r.denominator))],
+            [r for r in self.cat.rules_touching(wanted) if r.severity == HARD])
+        return found
+
+
+@dataclass(frozen=True)
+class _Touched:
+    """What ``check`` looks at for one set of codes: its bounded codes grouped by (min, max), in catalogue order
+    the capped rates and the hard rules it brings into play."""
+
+    bounded: list[tuple[int | None, int | None, tuple[str, ...]]]
+    rates: list[Rate]
+    rules: list[Rule]
+
+
+def _breaks(values: Mapping[str, Value], codes: tuple[str, ...], low: int | None, high: int | None) -> bool:
+    """Whether any of ``codes``' values lies outside [low, high] (one min and one max, not a test per code)."""
+    present = list(filter(_IS_VALUE, map(values.get, codes)))
+    return bool(present) and (low is not None and min(present) < low or high is not None and max(present) > high)
+
+
+_IS_VALUE = partial(operator.is_not, None)  # x is not None, called from C
 
 
 def _dedupe(issues: list[Issue]) -> list[Issue]:

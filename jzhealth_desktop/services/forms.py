@@ -222,90 +222,128 @@ def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value
 
 
 def apply_many(ctx: Context, session, batches: list[Batch], source: str,
-               require_comments: bool = True) -> list[SaveResult]:
+               require_comments: bool = True, checked: bool = False) -> list[SaveResult]:
     """``apply`` for many org-years at once: one read of what is stored, one bulk write (imports, demo).
 
     The first org-year that breaks a rule raises and rolls the caller's transaction back.
+
+    ``checked``: the caller has already run the hard rules on exactly these batches against the stored rows this
+    transaction sees (an import's preview, whose digest of those rows the commit has just read again and found
+    equal), so they are not run a second time. Only without ``require_comments``: the results then carry no
+    warnings (soft issues are what comments answer, and an import does not ask for them).
     """
+    if checked and require_comments:
+        raise ValueError("checked batches skip the soft rules, so comments cannot be required")
     if not batches:
         return []
     cat = ctx.catalogue
     orgs = sorted({b.org for b in batches})
     years = sorted({b.year for b in batches})
     subs = repo.load_submissions(session, orgs, years)
-    for b in batches:
-        _locked(ctx, subs, b.org, b.year, {cat.items[c].domain for c in set(b.parsed) | set(b.comments)})
-    stored_all = repo.load_values_many(session, orgs, sorted(set(years) | {y - 1 for y in years}))
-    results, new, changed, cleared, audit = [], [], [], [], []
+    domain_of = {code: item.domain for code, item in cat.items.items()}
+    domains = [set(map(domain_of.__getitem__, b.parsed.keys() | b.comments.keys())) for b in batches]
+    for b, touched_domains in zip(batches, domains):
+        _locked(ctx, subs, b.org, b.year, touched_domains)
+    last_years = set() if checked else {y - 1 for y in years}  # last year's values only feed the soft rules
+    stored_all = repo.load_values_many(session, orgs, sorted(set(years) | last_years))
+    results = []
     drafts: set[tuple[str, int, str]] = set()
     now = repo.utcnow()
-    for b in batches:
+    writes = _Writes(ctx)
+    for b, touched_domains in zip(batches, domains):
         stored = stored_all.get((b.org, b.year), {})
-        last = {c: sv.value for c, sv in stored_all.get((b.org, b.year - 1), {}).items()}
-        touched = set(b.parsed) | set(b.comments)
-        found = check(cat, _merge(stored, b.parsed), last, sorted(touched))
-        hard = list(b.prior) + blocking(found)
-        if hard:
-            raise ValidationFailed(hard)
-        if require_comments:
-            uncommented = needing_comment(found, {c: sv.comment for c, sv in stored.items()} | dict(b.comments))
-            if uncommented:
-                raise ValidationFailed(uncommented)
-        count = _plan_writes(ctx, b, stored, source, now, new, changed, cleared, audit)
-        for dom in sorted({cat.items[c].domain for c in touched}):
+        if checked and b.prior:
+            raise ValidationFailed(list(b.prior))
+        found = [] if checked else _rule_issues(ctx, b, stored, stored_all.get((b.org, b.year - 1), {}),
+                                                require_comments)
+        count = writes.add(b, stored)
+        for dom in sorted(touched_domains):
             sub = subs.get((b.org, b.year, dom))
             if sub is None:
                 drafts.add((b.org, b.year, dom))
             elif count and sub.status in ("submitted", "returned"):
                 # changed figures go back to draft: a reviewer never approves what they did not see
-                audit.append({**_audit(ctx, b.org, b.year, dom, "status", sub.status, "draft", source),
-                              "detail": "数据修改后退回草稿 / figures changed, back to draft"})
+                writes.audit.append(("status", b.org, b.year, dom, sub.status, "draft",
+                                     "数据修改后退回草稿 / figures changed, back to draft"))
                 sub.status, sub.changed_by, sub.changed_at = "draft", ctx.user, now
                 sub.version = (sub.version or 0) + 1
         results.append(SaveResult(changed=count, warnings=[i for i in found if i.severity == SOFT]))
     repo.insert_drafts(session, sorted(drafts), ctx.user)
-    repo.write_values(session, new, changed)
-    for org, year, codes in cleared:
+    repo.insert_values(session, writes.new, ctx.user, now)
+    repo.update_values(session, writes.changed, ctx.user, now)
+    for org, year, codes in writes.cleared:
         repo.delete_values(session, org, year, codes)
-    repo.append_audit(session, audit)
+    repo.insert_audit_rows(session, writes.audit, ctx.user, source, now)
     return results
 
 
-def _plan_writes(ctx: Context, b: Batch, stored: Mapping[str, repo.StoredValue], source: str, now,
-                 new: list, changed: list, cleared: list, audit: list) -> int:
-    """Add one batch's row writes and audit rows to the bulk lists; returns how many values change."""
-    rows, gone = 0, []
-    for code in sorted(set(b.parsed) | set(b.comments)):
-        ind = ctx.catalogue.items[code]
-        old = stored.get(code)
-        new_value = b.parsed[code] if code in b.parsed else (old.value if old else None)
-        new_comment = b.comments.get(code, old.comment if old else "")
-        if new_value is None:
-            if old is not None:
+def _rule_issues(ctx: Context, b: Batch, stored: Mapping[str, repo.StoredValue],
+                 last_stored: Mapping[str, repo.StoredValue], require_comments: bool) -> list[Issue]:
+    """Every rule issue of one batch; raises ValidationFailed on a hard one (or a soft one left uncommented)."""
+    last = {c: sv.value for c, sv in last_stored.items()}
+    found = check(ctx.catalogue, _merge(stored, b.parsed), last, sorted(b.parsed.keys() | b.comments.keys()))
+    hard = list(b.prior) + blocking(found)
+    if hard:
+        raise ValidationFailed(hard)
+    if require_comments:
+        uncommented = needing_comment(found, {c: sv.comment for c, sv in stored.items()} | dict(b.comments))
+        if uncommented:
+            raise ValidationFailed(uncommented)
+    return found
+
+
+class _Writes:
+    """The row writes and audit rows of one ``apply_many``, planned as the plain tuples ``repo`` inserts in bulk:
+    an import plans 100 000 of each."""
+
+    def __init__(self, ctx: Context):
+        self.scales = {i.code: i.scale for i in ctx.catalogue.indicators()}
+        self.new: list[tuple] = []  # (org, year, code, num, scale, comment) of values not stored yet
+        self.changed: list[tuple] = []  # the same of stored values that change
+        self.cleared: list[tuple[str, int, list[str]]] = []
+        self.audit: list[tuple] = []  # (action, org, year, subject, old text, new text, detail)
+
+    def add(self, b: Batch, stored: Mapping[str, repo.StoredValue]) -> int:
+        """Plan one batch's writes; returns how many values change."""
+        org, year, parsed, comments, audit = b.org, b.year, b.parsed, b.comments, self.audit
+        count, gone = 0, []
+        for code in sorted(parsed.keys() | comments.keys()):
+            old = stored.get(code)
+            if old is None:  # nothing stored yet (an import's usual case): written if it has a value
+                value = parsed.get(code)
+                if value is None:
+                    continue
+                comment, scale = comments.get(code, ""), self.scales[code]
+                if scale == 0 and type(value) is int:  # a count: stored as itself, written as its digits
+                    num, text = value, str(value)
+                else:
+                    num, text = to_scaled(value, scale), value_text(value)
+                self.new.append((org, year, code, num, scale, comment))
+                audit.append(("value", org, year, code, "", text, ""))
+                if comment:
+                    audit.append(("comment", org, year, code, "", comment, ""))
+                count += 1
+                continue
+            old_text = value_text(old.value)
+            value = parsed[code] if code in parsed else old.value
+            comment = comments.get(code, old.comment)
+            if value is None:
                 gone.append(code)
-                audit.append(_audit(ctx, b.org, b.year, code, "value", value_text(old.value), "", source))
-            continue
-        value_changed = old is None or value_text(old.value) != value_text(new_value)
-        comment_changed = (old.comment if old else "") != new_comment
-        if not (value_changed or comment_changed):
-            continue
-        row = {"org": b.org, "year": b.year, "code": code, "num": to_scaled(new_value, ind.scale), "scale": ind.scale,
-               "comment": new_comment, "user": ctx.user, "at": now}
-        (new if old is None else changed).append(row)
-        rows += 1
-        if value_changed:
-            audit.append(_audit(ctx, b.org, b.year, code, "value", value_text(old.value) if old else "",
-                                value_text(new_value), source))
-        if comment_changed:
-            audit.append(_audit(ctx, b.org, b.year, code, "comment", old.comment if old else "", new_comment, source))
-    if gone:
-        cleared.append((b.org, b.year, gone))
-    return rows + len(gone)
-
-
-def _audit(ctx: Context, org: str, year: int, code: str, action: str, old: str, new: str, source: str) -> dict:
-    return {"user_name": ctx.user, "action": action, "org_code": org, "year": year, "subject": code,
-            "old_text": old, "new_text": new, "source": source}
+                audit.append(("value", org, year, code, old_text, "", ""))
+                continue
+            text = value_text(value)
+            if text == old_text and comment == old.comment:
+                continue
+            scale = self.scales[code]
+            self.changed.append((org, year, code, to_scaled(value, scale), scale, comment))
+            count += 1
+            if text != old_text:
+                audit.append(("value", org, year, code, old_text, text, ""))
+            if comment != old.comment:
+                audit.append(("comment", org, year, code, old.comment, comment, ""))
+        if gone:
+            self.cleared.append((org, year, gone))
+        return count + len(gone)
 
 
 def save_form(ctx: Context, org: str, year: int, domain: str, entries: Mapping[str, object],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
+from itertools import chain
 from typing import Iterable, Sequence
 
 from sqlalchemy import bindparam, delete, func, select, update
@@ -66,15 +67,59 @@ def load_values_many(session: Session, orgs: Sequence[str], years: Sequence[int]
     return result
 
 
-def bulk_insert(session: Session, table, columns: Sequence[str], rows: list[tuple]) -> None:
-    """Plain DBAPI executemany for large inserts (imports, demo): SQLAlchemy's per-row parameter
-    processing costs more than the database's own work at 100 000 rows. Dialect details stay here."""
+# Parameters one statement may carry: SQLite before 3.32 allowed 999 (PostgreSQL 65 535); bulk inserts stay under.
+MAX_PARAMETERS = 999
+
+
+def bulk_insert(session: Session, table, columns: Sequence[str], rows: list[tuple],
+                constants: dict[str, object] | None = None) -> None:
+    """Large inserts (imports, demo) through the plain DBAPI: SQLAlchemy's per-row parameter processing costs
+    more than the database's own work at 100 000 rows. Dialect details stay here.
+
+    Each statement inserts many rows (``VALUES (...), (...), ...``, as many as ``MAX_PARAMETERS`` allows): run
+    once per row, a statement is started, and opens its table, its indexes and the tables its foreign keys
+    name, once for every row, a fifth of SQLite's time for 100 000 rows. ``constants``: columns with the same
+    value in every row, given once instead of in each row. On SQLite they go into the statement as literals
+    made by SQLite's own ``quote()`` (binding the same values again for every row costs up to a tenth of the
+    insert); elsewhere they are bound with each row as usual."""
     if not rows:
         return
     conn = session.connection()
     mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}[conn.dialect.paramstyle]
-    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-    conn.exec_driver_sql(sql, rows)
+    names, slots = list(columns), [mark] * len(columns)
+    if constants:
+        literals = _sqlite_literals(conn, list(constants.values()))
+        if literals is None:
+            extra = tuple(constants.values())
+            rows = [(*row, *extra) for row in rows]
+            literals = [mark] * len(constants)
+        names += constants
+        slots += literals
+    width = slots.count(mark)
+    per = max(1, MAX_PARAMETERS // max(1, width))  # rows per statement
+    head = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
+    row_sql = f"({', '.join(slots)})"
+    whole = len(rows) - len(rows) % per
+    if whole:
+        flat = list(chain.from_iterable(rows[:whole]))
+        step = per * width
+        conn.exec_driver_sql(head + ", ".join([row_sql] * per),
+                             [tuple(flat[i:i + step]) for i in range(0, len(flat), step)])
+    if whole < len(rows):
+        rest = rows[whole:]
+        conn.exec_driver_sql(head + ", ".join([row_sql] * len(rest)), tuple(chain.from_iterable(rest)))
+
+
+def _sqlite_literals(conn, values: list[object]) -> list[str] | None:
+    """SQL literals of ``values`` as SQLite's ``quote()`` writes them; None off SQLite or for a text holding a NUL
+    character (which a statement's text cannot carry)."""
+    if conn.dialect.name != "sqlite" or any(isinstance(v, str) and "\x00" in v for v in values):
+        return None
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        return [cursor.execute("SELECT quote(?)", (value,)).fetchone()[0] for value in values]
+    finally:
+        cursor.close()
 
 
 def fetch_plain(session: Session, query) -> list[tuple]:
@@ -93,7 +138,7 @@ def fetch_plain(session: Session, query) -> list[tuple]:
         cursor.close()
 
 
-def _time(session: Session, at: datetime):
+def driver_time(session: Session, at: datetime):
     """A time as the driver takes it in ``bulk_insert``: on SQLite the text SQLAlchemy's DateTime reads back."""
     if session.connection().dialect.name == "sqlite":
         return at.strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -102,28 +147,42 @@ def _time(session: Session, at: datetime):
 
 def write_values(session: Session, new: list[dict], changed: list[dict]) -> None:
     """Insert ``new`` and update ``changed`` rows ({org, year, code, num, scale, comment, user, at}) in bulk."""
-    times = {at: _time(session, at) for at in {r["at"] for r in new}}  # once per distinct time, not per row
-    bulk_insert(session, DV, ("org_code", "year", "indicator_code", "num", "scale", "comment", "updated_by",
-                              "updated_at", "version"),
-                [(r["org"], r["year"], r["code"], r["num"], r["scale"], r["comment"], r["user"], times[r["at"]], 1)
-                 for r in new])
-    if changed:
-        stmt = (update(DV)
-                .where(DV.c.org_code == bindparam("b_org"), DV.c.year == bindparam("b_year"),
-                       DV.c.indicator_code == bindparam("b_code"))
-                .values(num=bindparam("b_num"), scale=bindparam("b_scale"), comment=bindparam("b_comment"),
-                        updated_by=bindparam("b_user"), updated_at=bindparam("b_at"), version=DV.c.version + 1))
-        session.connection().execute(stmt, [
-            {"b_org": r["org"], "b_year": r["year"], "b_code": r["code"], "b_num": r["num"], "b_scale": r["scale"],
-             "b_comment": r["comment"], "b_user": r["user"], "b_at": r["at"]} for r in changed])
+    by_writer: dict[tuple[str, datetime], tuple[list, list]] = {}
+    for rows, slot in ((new, 0), (changed, 1)):
+        for r in rows:
+            by_writer.setdefault((r["user"], r["at"]), ([], []))[slot].append(
+                (r["org"], r["year"], r["code"], r["num"], r["scale"], r["comment"]))
+    for (user, at), (new_rows, changed_rows) in by_writer.items():
+        insert_values(session, new_rows, user, at)
+        update_values(session, changed_rows, user, at)
+
+
+def insert_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
+    """New stored values written by ``user`` at ``at``: (org, year, code, num, scale, comment) each, as an
+    import plans 100 000 of them."""
+    bulk_insert(session, DV, ("org_code", "year", "indicator_code", "num", "scale", "comment"), rows,
+                {"updated_by": user, "updated_at": driver_time(session, at), "version": 1})
+
+
+def update_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
+    """Stored values changed by ``user`` at ``at``: (org, year, code, num, scale, comment) each."""
+    if not rows:
+        return
+    stmt = (update(DV)
+            .where(DV.c.org_code == bindparam("b_org"), DV.c.year == bindparam("b_year"),
+                   DV.c.indicator_code == bindparam("b_code"))
+            .values(num=bindparam("b_num"), scale=bindparam("b_scale"), comment=bindparam("b_comment"),
+                    updated_by=bindparam("b_user"), updated_at=bindparam("b_at"), version=DV.c.version + 1))
+    session.connection().execute(stmt, [
+        {"b_org": org, "b_year": year, "b_code": code, "b_num": num, "b_scale": scale, "b_comment": comment,
+         "b_user": user, "b_at": at} for org, year, code, num, scale, comment in rows])
 
 
 def insert_drafts(session: Session, keys: Iterable[tuple[str, int, str]], user: str) -> None:
     """New draft submissions for (org, year, domain) keys that have none yet (the caller checked)."""
-    at = _time(session, utcnow())
-    bulk_insert(session, Submission.__table__, ("org_code", "year", "domain_code", "status", "changed_by",
-                                                "changed_at", "reason", "version"),
-                [(org, year, dom, "draft", user, at, "", 1) for org, year, dom in keys])
+    bulk_insert(session, Submission.__table__, ("org_code", "year", "domain_code"), list(keys),
+                {"status": "draft", "changed_by": user, "changed_at": driver_time(session, utcnow()), "reason": "",
+                 "version": 1})
 
 
 def load_submissions(session: Session, orgs: Sequence[str], years: Sequence[int]) -> dict[tuple[str, int, str], Submission]:
@@ -139,11 +198,18 @@ def delete_values(session: Session, org: str, year: int, codes: Iterable[str]) -
 
 def append_audit(session: Session, rows: list[dict]) -> None:
     """Audit rows: {user_name, action, org_code, year, subject, old_text, new_text, source, detail}."""
-    at = _time(session, utcnow())
+    at = driver_time(session, utcnow())
     bulk_insert(session, AUDIT, ("at", "user_name", "action", "org_code", "year", "subject", "old_text", "new_text",
                                  "source", "detail"),
                 [(at, r["user_name"], r["action"], r.get("org_code"), r.get("year"), r["subject"], r["old_text"],
                   r["new_text"], r["source"], r.get("detail", "")) for r in rows])
+
+
+def insert_audit_rows(session: Session, rows: list[tuple], user: str, source: str, at: datetime) -> None:
+    """Audit rows of one change by ``user`` from ``source`` at ``at``: (action, org_code, year, subject, old_text,
+    new_text, detail) each, as an import writes 100 000 of them."""
+    bulk_insert(session, AUDIT, ("action", "org_code", "year", "subject", "old_text", "new_text", "detail"), rows,
+                {"at": driver_time(session, at), "user_name": user, "source": source})
 
 
 def sums_and_maxes(session: Session, year: int, orgs: Sequence[str]) -> tuple[dict[str, Value], dict[str, Value]]:

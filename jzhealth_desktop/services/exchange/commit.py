@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,10 +11,11 @@ from ...store import repo
 from ..access import require
 from ..backup import auto_backup
 from ..context import Context
-from ..forms import Batch, apply_many
+from ..forms import apply_many
 from ..targets import put_target
 from ...domain.values import value_text
-from .preview import CONFLICTING, Preview, state_fingerprint
+from .collector import collector_paused
+from .preview import CHANGED, CONFLICTING, NEW, Preview, state_fingerprint
 from .records import FileRefused
 
 Progress = Callable[[int, int], object]
@@ -52,25 +52,25 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
     conflicts = preview.count(CONFLICTING)
     if preview.nothing_to_do:
         return ImportResult(0, conflicts, unknown, None, preview)
+    with collector_paused():
+        return _commit(ctx, preview, progress, conflicts, unknown)
+
+
+def _commit(ctx: Context, preview: Preview, progress: Progress | None, conflicts: int, unknown: int) -> ImportResult:
     backup = auto_backup(ctx, "pre-import")
-    source = incoming.source
+    source = preview.incoming.source
     with ctx.db.write() as session:
         if state_fingerprint(ctx, session, list(preview.orgs), list(preview.years)) != preview.fingerprint:
             raise FileRefused("预览之后本机数据已有变化，未导入；请重新预览后再确认",
                               "this station's data changed after the preview; nothing imported, preview again")
-        todo = preview.to_apply()
-        by_org_year: dict[tuple[int, str], list] = defaultdict(list)
-        for item in todo:
-            if item.kind == "value":
-                by_org_year[(item.year, item.org)].append(item)
-        total = len(todo)
-        batches = [Batch(org, year, {i.code: i.value for i in items}, {i.code: i.new_comment for i in items})
-                   for (year, org), items in sorted(by_org_year.items())]
-        apply_many(ctx, session, batches, source, require_comments=False)
+        # The same digest means the same stored rows, station and rights as the preview saw, so its plan holds:
+        # its value writes (checked there against the hard rules on these very rows) are applied as they are.
+        total = preview.count(NEW) + preview.count(CHANGED)
+        apply_many(ctx, session, preview.writes, source, require_comments=False, checked=True)
         if progress:
-            progress(sum(len(b.parsed) for b in batches), total)
+            progress(sum(len(b.parsed) for b in preview.writes), total)
         audit = []
-        for item in todo:
+        for item in [i for i in preview.to_apply() if i.kind != "value"]:  # the values are written above
             if item.kind == "status":
                 sub = repo.ensure_draft(session, item.org, item.year, item.code, ctx.user)
                 sub.status, sub.reason = item.extra, item.new_comment
@@ -85,4 +85,4 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
         repo.append_audit(session, audit)
         if progress:
             progress(total, total)
-    return ImportResult(len(todo), conflicts, unknown, backup, preview)
+    return ImportResult(total, conflicts, unknown, backup, preview)

@@ -21,17 +21,19 @@ from sqlalchemy.orm import Session
 
 from ...domain.catalogue import Indicator, Rate
 from ...domain.errors import InputError
-from ...domain.rules import HARD, check
+from ...domain.rules import HardRules
 from ...domain.values import Value, fit_scale, from_scaled, parse_exact, to_decimal, value_text
 from ...store import repo
 from ...store.models import Submission, Target
 from ...store.sync import get_setting
 from ..access import allowed, require
 from ..context import Context
+from ..forms import Batch
 from ..workflow import STATUS_NAMES
+from .collector import collector_paused
 from .manifest import COMPARISONS, STATUSES
 from .package_export import scope
-from .records import FileRefused, Incoming, refuse_listing
+from .records import FileRefused, Incoming, ValueRows, refuse_listing
 
 STATUS_ZH = {**{k: v[0] for k, v in STATUS_NAMES.items()}, "": "无"}
 NEW, CHANGED, UNCHANGED, CONFLICTING = "new", "changed", "unchanged", "conflicting"
@@ -71,6 +73,9 @@ class Preview:
     fingerprint: str  # of the store state the plan was worked out against (``state_fingerprint``)
     orgs: tuple[str, ...] = ()  # the org units and years whose stored rows the plan read
     years: tuple[int, ...] = ()
+    # The value writes, one batch per org-year, for ``forms.apply_many``: worked out against the store state of
+    # ``fingerprint`` and checked against the hard rules there; the commit uses them only in that same state.
+    writes: list[Batch] = field(default_factory=list)
 
     def count(self, group: str) -> int:
         return sum(len(g.items[group]) for g in self.groups)
@@ -89,7 +94,7 @@ class Preview:
 def build_preview(ctx: Context, incoming: Incoming) -> Preview:
     """Check the file against the store and work out the changes; writes nothing."""
     require(ctx, "exchange.import", incoming.org if incoming.org in ctx.org_units else None)
-    with ctx.db.read() as session:
+    with collector_paused(), ctx.db.read() as session:
         return plan(ctx, session, incoming)
 
 
@@ -105,77 +110,75 @@ def _refuse_scope(ctx: Context, session: Session, incoming: Incoming) -> None:
                           f"this is the county station of {own}; it cannot import data of {unit.code}")
 
 
-def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
-    cat = ctx.catalogue
-    _refuse_scope(ctx, session, incoming)
-    unit = ctx.org_units[incoming.org]
-    in_scope = set(scope(ctx, unit.code))
-    years = set(incoming.years)
-    same_catalogue = incoming.catalogue_version == cat.version
-    problems: list[tuple[str, str]] = []
-    unknown: Counter[str] = Counter()
+class _Rows:
+    """Places the file's rows: within the file's org unit and years, naming codes this catalogue knows.
 
-    def place(where: str, org: str, year: int) -> bool:
-        if org not in in_scope:
-            problems.append((f"{where}：单位“{org}”不属于文件的单位{unit.name}（{unit.code}）",
-                             f"{where}: org unit '{org}' is outside the file's unit {unit.code}"))
+    Collects every problem (refusing the file) and the codes a different catalogue version brings (skipped)."""
+
+    def __init__(self, ctx: Context, incoming: Incoming):
+        self.ctx, self.incoming = ctx, incoming
+        self.unit = ctx.org_units[incoming.org]
+        self.in_scope = set(scope(ctx, self.unit.code))
+        self.years = set(incoming.years)
+        self.same_catalogue = incoming.catalogue_version == ctx.catalogue.version
+        values = incoming.values
+        self.values = values if isinstance(values, ValueRows) else ValueRows.of(values)
+        self.problems: list[tuple[str, str]] = []
+        self.unknown: Counter[str] = Counter()
+        self._suffixes: dict[tuple[str, int], str] = {}
+
+    def place(self, where: str, org: str, year: int) -> bool:
+        unit = self.unit
+        if org not in self.in_scope:
+            self.problems.append((f"{where}：单位“{org}”不属于文件的单位{unit.name}（{unit.code}）",
+                                  f"{where}: org unit '{org}' is outside the file's unit {unit.code}"))
             return False
-        if year not in years:
-            problems.append((f"{where}：年份 {year} 不在文件声明的年份中", f"{where}: year {year} is not one of the file's years"))
+        if year not in self.years:
+            self.problems.append((f"{where}：年份 {year} 不在文件声明的年份中", f"{where}: year {year} is not one of the file's years"))
             return False
         return True
 
-    def known(where: str, code: str, pool) -> bool:
+    def known(self, where: str, code: str, pool) -> bool:
         if code in pool:
             return True
-        if same_catalogue:
-            problems.append((f"{where}：未知的指标代码“{code}”", f"{where}: unknown indicator code '{code}'"))
+        if self.same_catalogue:
+            self.problems.append((f"{where}：未知的指标代码“{code}”", f"{where}: unknown indicator code '{code}'"))
         else:
-            unknown[code] += 1
+            self.unknown[code] += 1
         return False
 
-    suffixes: dict[tuple[str, int], str] = {}
+    def suffix(self, org: str, year: int) -> str:
+        """What a package row's place gets to name its unit and year (「（解放区 2021年）」); one per org-year."""
+        if self.incoming.kind != "package":
+            return ""
+        suffix = self._suffixes.get((org, year))
+        if suffix is None:
+            name = self.ctx.org_units[org].name if org in self.ctx.org_units else org
+            suffix = self._suffixes[(org, year)] = f"（{name} {year}年）"
+        return suffix
 
-    def located(row) -> str:
-        if incoming.kind != "package":
-            return row.where
-        suffix = suffixes.get((row.org, row.year))
-        if suffix is None:  # one per org-year, not one per row
-            name = ctx.org_units[row.org].name if row.org in ctx.org_units else row.org
-            suffix = suffixes[(row.org, row.year)] = f"（{name} {row.year}年）"
-        return row.where + suffix
+    def located(self, row) -> str:
+        return row.where + self.suffix(row.org, row.year)
+
+
+# value rows placed and parsed: {(org, year): {code: (value, the row's index in ``_Rows.values``)}}
+Placed = dict[tuple[str, int], dict[str, tuple[Value, int]]]
+
+
+def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
+    cat = ctx.catalogue
+    _refuse_scope(ctx, session, incoming)
+    rows = _Rows(ctx, incoming)
+    years = rows.years
+    problems = rows.problems
 
     # 1. every row placed and parsed
-    items = cat.items
-    values: dict[tuple[str, int], dict[str, tuple[Value, str | None, str]]] = defaultdict(dict)
-    for row in incoming.values:
-        where = located(row)
-        org, year, code = row.org, row.year, row.code
-        if not (org in in_scope and year in years and code in items) and (
-                not place(where, org, year) or not known(where, code, items)):
-            continue
-        item = items[code]
-        if isinstance(item, Rate):
-            problems.append((f"{where}：「{item.name}」是计算得出的比率，不能导入", f"{where}: {item.name_en} is a computed rate"))
-            continue
-        if item.level == "city" and ctx.org_units[org].level != "city":
-            problems.append((f"{where}：「{item.name}」只能由市级填报", f"{where}: {item.name_en} is entered by the city only"))
-            continue
-        mine = values[(org, year)]
-        if code in mine:
-            problems.append((f"{where}：「{item.name}」重复出现", f"{where}: {item.name_en} appears twice"))
-            continue
-        try:
-            value = parse_exact(row.value, item.scale)
-        except InputError as exc:
-            problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
-            continue
-        mine[code] = (value, row.comment if row.has_comment else None, where)
+    values = _place_values(rows)
     domains = {d.code: d for d in cat.domains}
     statuses: dict[tuple[str, int, str], tuple[str, str, str]] = {}
     for row in incoming.statuses:
-        where = located(row)
-        if not place(where, row.org, row.year) or not known(where, row.domain, domains):
+        where = rows.located(row)
+        if not rows.place(where, row.org, row.year) or not rows.known(where, row.domain, domains):
             continue
         if row.status not in STATUSES:
             problems.append((f"{where}：状态“{row.status}”无效", f"{where}: status '{row.status}' is invalid"))
@@ -185,8 +188,8 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
             statuses[(row.org, row.year, row.domain)] = (row.status, row.reason, where)
     targets: dict[tuple[str, int, str], tuple[Value, str, str]] = {}
     for row in incoming.targets:
-        where = located(row)
-        if not place(where, row.org, row.year) or not known(where, row.code, cat.items):
+        where = rows.located(row)
+        if not rows.place(where, row.org, row.year) or not rows.known(where, row.code, cat.items):
             continue
         item = cat.items[row.code]
         scale = item.scale if isinstance(item, Indicator) else item.decimals
@@ -211,31 +214,7 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
 
     # 3. sort into groups; check hard rules on what would be applied
     groups = {d.code: DomainGroup(d.code, d.name) for d in cat.domains}
-    for (org, year), rows in sorted(values.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        mine = stored.get((org, year), {})
-        applied: dict[str, Value] = {}
-        for code, (value, comment, where) in sorted(rows.items()):
-            ind = items[code]
-            group = groups[ind.domain].items
-            old = mine.get(code)
-            old_value, old_comment = (old if old else (None, ""))
-            new_comment = old_comment if comment is None else comment
-            old_text, new_text = value_text(old_value), value_text(value)
-            item = Item("value", org, year, code, ind.name, old_text, new_text, old_comment, new_comment,
-                        where=where, value=value)
-            if old is not None and old_text == new_text and old_comment == new_comment:
-                group[UNCHANGED].append(item)
-            elif subs.get((org, year, ind.domain)) == "approved":
-                group[CONFLICTING].append(_conflict(item, "本单位该年度此项已审核通过并锁定，未覆盖",
-                                                    "approved and locked here; not overwritten"))
-            else:
-                applied[code] = value
-                group[NEW if old is None else CHANGED].append(item)
-        merged = {c: v for c, (v, _) in mine.items()} | applied
-        for issue in check(cat, merged, None, sorted(applied)):
-            if issue.severity == HARD:
-                where = rows[issue.code][2] if issue.code in rows else f"{ctx.org_units[org].name} {year}年"
-                problems.append((f"{where}：{issue.zh}", f"{where}: {issue.en}"))
+    writes = _sort_values(rows, values, stored, subs, groups)
     if problems:
         raise refuse_listing(f"文件未导入，{len(problems)} 个数值不符合规则", f"file not imported, {len(problems)} value(s) break the rules",
                              problems)
@@ -264,8 +243,146 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
         else:
             groups[ind.domain].items[NEW if old is None else CHANGED].append(item)
     result = [g for g in groups.values() if any(g.items.values())]
-    return Preview(incoming, result, sorted(unknown.items()), state_fingerprint(ctx, session, orgs, sorted(years), read),
-                   tuple(orgs), tuple(sorted(years)))
+    return Preview(incoming, result, sorted(rows.unknown.items()),
+                   state_fingerprint(ctx, session, orgs, sorted(years), read), tuple(orgs), tuple(sorted(years)), writes)
+
+
+def _enterable(ctx: Context, orgs: set[str]) -> dict[str, dict[str, int]]:
+    """Per org unit, the indicators a file may bring for it, with their scales: raw indicators (not computed
+    rates), city-only ones only for the city."""
+    cat = ctx.catalogue
+    by_level = {level: {i.code: i.scale for i in cat.indicators() if i.level != "city" or level == "city"}
+                for level in {ctx.org_units[o].level for o in orgs}}
+    return {o: by_level[ctx.org_units[o].level] for o in orgs}
+
+
+def _place_values(rows: _Rows) -> Placed:
+    """Every value row placed and parsed. A row that fits (its unit and year in the file's, a code it may bring,
+    not repeated, a number at the indicator's scale) takes a few lookups; any other row takes the checks one by
+    one in ``_value_problem``, which names what is wrong (or counts a code of another catalogue version)."""
+    values: Placed = defaultdict(dict)
+    enterable = _enterable(rows.ctx, rows.in_scope)
+    years = rows.years
+    file = rows.values
+    last_org = last_year = mine = scales = None
+    for index, (org, year, code, raw) in enumerate(zip(file.orgs, file.years, file.codes, file.values)):
+        if org != last_org or year != last_year:  # rows come grouped by unit and year: once per group
+            last_org, last_year, mine = org, year, None
+            scales = enterable.get(org) if year in years else None
+        if scales is not None and code in scales:
+            if mine is None:
+                mine = values[(org, year)]
+            if code in mine:
+                _value_problem(rows, index, values)  # named as repeated
+                continue
+            scale = scales[code]
+            if scale == 0 and type(raw) is str and raw.isdigit() and raw.isascii():
+                mine[code] = (int(raw), index)  # a count in plain digits, as parse_exact reads it
+                continue
+            try:
+                mine[code] = (parse_exact(raw, scale), index)
+                continue
+            except InputError:
+                pass
+        _value_problem(rows, index, values)
+    return values
+
+
+def _value_problem(rows: _Rows, index: int, values: Placed) -> None:
+    """The checks of one value row, in order: the first that fails is recorded (or the row is skipped)."""
+    ctx, items, problems = rows.ctx, rows.ctx.catalogue.items, rows.problems
+    row = rows.values[index]
+    where = rows.located(row)
+    org, year, code = row.org, row.year, row.code
+    if not rows.place(where, org, year) or not rows.known(where, code, items):
+        return
+    item = items[code]
+    if isinstance(item, Rate):
+        problems.append((f"{where}：「{item.name}」是计算得出的比率，不能导入", f"{where}: {item.name_en} is a computed rate"))
+        return
+    if item.level == "city" and ctx.org_units[org].level != "city":
+        problems.append((f"{where}：「{item.name}」只能由市级填报", f"{where}: {item.name_en} is entered by the city only"))
+        return
+    mine = values[(org, year)]
+    if code in mine:
+        problems.append((f"{where}：「{item.name}」重复出现", f"{where}: {item.name_en} appears twice"))
+        return
+    try:
+        mine[code] = (parse_exact(row.value, item.scale), index)
+    except InputError as exc:
+        problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
+
+
+def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: dict[str, DomainGroup]) -> list[Batch]:
+    """Sort the file's values into their domain's groups and check the hard rules on each org-year as it would
+    be after the import (problems go to ``rows.problems``). Returns the writes, one batch per org-year in
+    (year, org) order, as ``forms.apply_many`` takes them."""
+    ctx = rows.ctx
+    hard = HardRules(ctx.catalogue)
+    lines = _Lines(rows, groups)
+    approved: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for (org, year, domain), status in subs.items():
+        if status == "approved":
+            approved[(org, year)].add(domain)
+    writes: list[Batch] = []
+    for (org, year), placed in sorted(values.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        mine = stored.get((org, year), {})
+        suffix = rows.suffix(org, year)
+        applied, comments = lines.sort(org, year, placed, mine, approved.get((org, year), set()), suffix)
+        merged = {c: v for c, (v, _) in mine.items()} | applied if mine else applied
+        for issue in hard.issues(merged, sorted(applied)):
+            where = rows.values.where(placed[issue.code][1]) + suffix if issue.code in placed \
+                else f"{ctx.org_units[org].name} {year}年"
+            rows.problems.append((f"{where}：{issue.zh}", f"{where}: {issue.en}"))
+        if applied:
+            writes.append(Batch(org, year, applied, comments))
+    return writes
+
+
+class _Lines:
+    """Makes the preview's line (``Item``) for each of the file's values and puts it in its group."""
+
+    def __init__(self, rows: _Rows, groups: dict[str, DomainGroup]):
+        file = rows.values
+        self.about = {i.code: (i.name, i.domain, groups[i.domain].items) for i in rows.ctx.catalogue.indicators()}
+        self.file, self.comments = file, file.comments
+        self.every_comment = file.has_comments is None
+        self.wheres, self.member = file.wheres, file.member
+
+    def sort(self, org: str, year: int, placed: dict, mine: dict, locked: set[str], suffix: str
+             ) -> tuple[dict[str, Value], dict[str, str]]:
+        """One org-year's values against what is stored: new, changed, unchanged, or conflicting where its domain
+        is approved here. Returns the values to write and their comments."""
+        file, about, comments_in, every_comment = self.file, self.about, self.comments, self.every_comment
+        wheres, member = self.wheres, self.member
+        applied: dict[str, Value] = {}
+        comments: dict[str, str] = {}
+        for code, (value, index) in sorted(placed.items()):
+            name, domain, group = about[code]
+            old = mine.get(code)
+            has_comment = every_comment or file.has_comment(index)
+            # file.where(index) + suffix, written out: it is made for every value
+            where = f"{member} 第{index + 1}条{suffix}" if wheres is None else wheres[index] + suffix
+            new_text = str(value) if type(value) is int else value_text(value)  # a count is its digits
+            if old is None:  # not stored here yet
+                new_comment = comments_in[index] if has_comment else ""
+                item = Item("value", org, year, code, name, "", new_text, "", new_comment, "", "", where, value)
+            else:
+                old_value, old_comment = old
+                new_comment = comments_in[index] if has_comment else old_comment
+                item = Item("value", org, year, code, name, value_text(old_value), new_text, old_comment, new_comment,
+                            "", "", where, value)
+                if item.old == new_text and old_comment == new_comment:
+                    group[UNCHANGED].append(item)
+                    continue
+            if domain in locked:
+                group[CONFLICTING].append(_conflict(item, "本单位该年度此项已审核通过并锁定，未覆盖",
+                                                    "approved and locked here; not overwritten"))
+            else:
+                applied[code] = value
+                comments[code] = new_comment
+                group[NEW if old is None else CHANGED].append(item)
+        return applied, comments
 
 
 def _conflict(item: Item, zh: str, en: str) -> Item:
