@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jzhealth_desktop.domain.errors import InputError
-from jzhealth_desktop.domain.values import fit_scale, from_scaled, normalise_text, to_decimal, to_scaled, value_text
+from jzhealth_desktop.domain.values import (MAX_DIGITS, fit_scale, from_scaled, normalise_text, parse_exact, to_decimal,
+                                            to_scaled, value_text)
 
 
 def test_money_round_trips_byte_for_byte():
@@ -53,3 +54,33 @@ def test_scaled_integers_round_trip(num, scale):
     value = from_scaled(num, scale)
     assert to_scaled(value, scale) == num
     assert to_decimal(value_text(value)) == Decimal(value)
+
+
+@pytest.mark.parametrize("raw, scale", [
+    ("9" * 16, 0), (str(2**64), 0), (10**30, 0), ("1" * 40, 2), ("99999999999999.99", 2), (Decimal("1E+30"), 0),
+    ("１" * 20, 0),
+])
+def test_too_large_to_store_is_refused_plainly(raw, scale):
+    with pytest.raises(InputError, match="数值过大") as caught:
+        parse_exact(raw, scale)
+    assert "too large" in caught.value.en
+
+
+@pytest.mark.parametrize("raw, scale, expected", [
+    ("9" * 15, 0, "9" * 15), ("9999999999999.99", 2, "9999999999999.99"), ("0" * 30 + "7", 0, "7"),
+    ("-" + "9" * 15, 0, "-" + "9" * 15), (Decimal("0E+40"), 0, "0"),
+])
+def test_largest_storable_values_are_kept_exactly(raw, scale, expected):
+    value = parse_exact(raw, scale)
+    assert value_text(value) == expected
+    assert abs(to_scaled(value, scale)) < 10**MAX_DIGITS
+
+
+@given(st.integers(min_value=-10**20, max_value=10**20), st.integers(min_value=0, max_value=4))
+def test_parse_exact_refuses_exactly_what_does_not_fit(num, scale):
+    text = value_text(from_scaled(num, scale))
+    if abs(num) < 10**MAX_DIGITS:
+        assert to_scaled(parse_exact(text, scale), scale) == num
+    else:
+        with pytest.raises(InputError, match="数值过大"):
+            parse_exact(text, scale)

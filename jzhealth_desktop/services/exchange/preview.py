@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ...domain.catalogue import Indicator, Rate
 from ...domain.errors import InputError
 from ...domain.rules import HardRules
-from ...domain.values import Value, fit_scale, from_scaled, parse_exact, to_decimal, value_text
+from ...domain.values import MAX_DIGITS, Value, fit_scale, from_scaled, parse_exact, to_decimal, value_text
 from ...store import repo
 from ...store.models import Submission, Target
 from ...store.sync import get_setting
@@ -276,7 +276,7 @@ def _place_values(rows: _Rows) -> Placed:
                 _value_problem(rows, index, values)  # named as repeated
                 continue
             scale = scales[code]
-            if scale == 0 and type(raw) is str and raw.isdigit() and raw.isascii():
+            if scale == 0 and type(raw) is str and raw.isdigit() and raw.isascii() and len(raw) < MAX_DIGITS:
                 mine[code] = (int(raw), index)  # a count in plain digits, as parse_exact reads it
                 continue
             try:
