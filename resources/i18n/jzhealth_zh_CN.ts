@@ -4,61 +4,61 @@
 <context>
     <name>AccountActions</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="50"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="55"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="54"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="59"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="58"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="65"/>
         <source>Reason (the county sees it):</source>
         <translation>原因（县区可以看到）：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="66"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="73"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="69"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="76"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="81"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="83"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="90"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="92"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="83"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="92"/>
         <source>Backed up to:</source>
         <translation>已备份到：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="89"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="94"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="102"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="105"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="98"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="103"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="111"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="114"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="90"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="99"/>
         <source>Backups (*.sqlite)</source>
         <translation>备份文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="95"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="104"/>
         <source>Replace all data with this backup? The current data is kept as a backup first.</source>
         <translation>用这个备份替换全部数据吗？当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="106"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="115"/>
         <source>Restored. The replaced data was kept as:</source>
         <translation>已恢复。被替换的数据已保存为：</translation>
     </message>
@@ -506,94 +506,99 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="22"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="24"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="27"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="29"/>
         <source>File: {name}
 Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>文件：{name}
 单位：{unit}&#x3000;年度：{years}&#x3000;指标目录版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="31"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="33"/>
         <source>New ({n})</source>
         <translation>新增（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="31"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="33"/>
         <source>Changed ({n})</source>
         <translation>修改（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="32"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="34"/>
         <source>Unchanged ({n})</source>
         <translation>未变（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="32"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="34"/>
         <source>Conflicting ({n})</source>
         <translation>冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="48"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="50"/>
         <source>Not in this program&apos;s catalogue, will not be imported: {codes}</source>
         <translation>以下项目不在本程序的指标目录中，不会导入：{codes}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="56"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="58"/>
         <source>The file matches this station&apos;s data: there is nothing to import.</source>
         <translation>文件与本站数据一致，没有需要导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="59"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="61"/>
         <source>{n} item(s) will be written in one step; conflicting items are left as they are.</source>
         <translation>将一次写入 {n} 项；有冲突的项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="61"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="63"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="67"/>
+        <source>Each tab lists its first {max} items; the counts in the tab titles cover the whole file.</source>
+        <translation>每个标签页只列出前 {max} 条；标签上的条数是整个文件的。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
         <source>Domain</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="68"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="69"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="69"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="69"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74"/>
         <source>Why not applied</source>
         <translation>未导入原因</translation>
     </message>

@@ -118,3 +118,21 @@ def test_preview_dialog_shows_conflicts_first_and_no_confirm_when_nothing_to_do(
     table = dialog.tables["conflicting"]
     row = [table.item(0, c).text() for c in range(table.columnCount())]
     assert row[3] == "医养床位数" and row[4:6] == ["260", "300"] and "审核通过" in row[7]
+
+
+def test_preview_dialog_lists_the_first_rows_and_says_so(qtbot, county_ctx, city_ctx, monkeypatch):
+    from jzhealth_desktop.ui.exchange import preview_dialog
+
+    preview = build_preview(city_ctx, read_package(build_package(county_ctx, COUNTY, [YEAR])))
+    new = preview.count("new")
+    assert new > 3
+    monkeypatch.setattr(preview_dialog, "MAX_ROWS", 3)
+    dialog = ImportPreviewDialog(preview, lambda c: c)
+    qtbot.addWidget(dialog)
+    assert dialog.tables["new"].rowCount() == 3
+    assert str(new) in dialog.tabs.tabText(list(dialog.tables).index("new"))  # the title counts the whole file
+    assert "前 3 条" in dialog.note.text()
+    monkeypatch.setattr(preview_dialog, "MAX_ROWS", 5000)
+    whole = ImportPreviewDialog(preview, lambda c: c)
+    qtbot.addWidget(whole)
+    assert whole.tables["new"].rowCount() == new and "前 5000 条" not in whole.note.text()

@@ -7,6 +7,8 @@ the only way on to the commit.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ...services.exchange.preview import CHANGED, CONFLICTING, GROUPS, NEW, UNCHANGED, Preview
 from ..qt import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                   QTabWidget, QVBoxLayout, QWidget)
@@ -60,6 +62,9 @@ class ImportPreviewDialog(QDialog):
                               .format(n=preview.count(NEW) + preview.count(CHANGED)))
             self.confirm = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
             self.confirm.setObjectName("confirmImport")
+        if any(preview.count(group) > MAX_ROWS for group in GROUPS):
+            self.note.setText(self.note.text() + "\n" + self.tr(
+                "Each tab lists its first {max} items; the counts in the tab titles cover the whole file.").format(max=MAX_ROWS))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -67,13 +72,14 @@ class ImportPreviewDialog(QDialog):
     def _table(self, group: str, org_name) -> QTableWidget:
         headers = [self.tr("Domain"), self.tr("Unit"), self.tr("Year"), self.tr("Item"), self.tr("Old"),
                    self.tr("New"), self.tr("Comment"), self.tr("Why not applied")]
-        rows = [(g.name, item) for g in self.preview.groups for item in g.items[group]]
-        table = QTableWidget(min(len(rows), MAX_ROWS), len(headers), self)
+        # Only the rows drawn are gathered: a 100 000-value file would otherwise build every tuple first.
+        rows = list(islice(((g.name, item) for g in self.preview.groups for item in g.items[group]), MAX_ROWS))
+        table = QTableWidget(len(rows), len(headers), self)
         table.setObjectName(f"preview_{group}")
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
-        for r, (domain, item) in enumerate(rows[:MAX_ROWS]):
+        for r, (domain, item) in enumerate(rows):
             comment = item.new_comment if item.kind == "value" else ""
             cells = [domain, org_name(item.org), str(item.year), item.label, item.old, item.new, comment, item.reason]
             for c, text in enumerate(cells):
