@@ -121,8 +121,10 @@ def test_preview_dialog_shows_conflicts_first_and_no_confirm_when_nothing_to_do(
 
 
 def test_preview_dialog_lists_the_first_rows_and_says_so(qtbot, county_ctx, city_ctx, monkeypatch):
+    from jzhealth_desktop.ui.application import make_app
     from jzhealth_desktop.ui.exchange import preview_dialog
 
+    make_app()  # the program's translators: the note in Chinese
     preview = build_preview(city_ctx, read_package(build_package(county_ctx, COUNTY, [YEAR])))
     new = preview.count("new")
     assert new > 3
