@@ -162,3 +162,26 @@ def test_many_org_years_in_one_transaction_refuse_together(ctx, store_path, snap
     with ctx.db.write() as session:
         results = apply_many(ctx, session, batches[:1] + [Batch("410822", 2021, {"ec_beds": 5})], "test")
     assert [r.changed for r in results] == [1, 1]
+
+
+def test_grid_checks_a_year_against_the_pasted_year_before_as_the_save_does(ctx, store_path, snapshot):
+    from jzhealth_desktop.services.grid import GridValidationFailed, check_grid, save_grid
+
+    save_form(ctx, COUNTY, 2020, "eldercare", {"ec_beds": "100"})
+    save_form(ctx, COUNTY, 2021, "eldercare", {"ec_beds": "100"})
+    alone = {(COUNTY, 2021): {"ec_beds": "110"}}  # +10 % on the stored 2020: fine
+    assert check_grid(ctx, "eldercare", alone) == {(COUNTY, 2021): []}
+    pasted = {(COUNTY, 2020): {"ec_beds": "40"}, (COUNTY, 2021): {"ec_beds": "110"}}  # +175 % on the pasted 2020
+    found = check_grid(ctx, "eldercare", pasted)
+    assert found[(COUNTY, 2020)] == []  # no 2019 figure to compare with
+    assert [(i.code, i.severity) for i in found[(COUNTY, 2021)]] == [("ec_beds", "soft")]
+    assert "上年 40" in found[(COUNTY, 2021)][0].zh
+    # Only the later column asked for: still compared with the pasted year before it.
+    assert check_grid(ctx, "eldercare", pasted, [(COUNTY, 2021)]).keys() == {(COUNTY, 2021)}
+    assert check_grid(ctx, "eldercare", pasted, [(COUNTY, 2021)])[(COUNTY, 2021)] == found[(COUNTY, 2021)]
+    # The save sees it the same way: refused without comments, nothing written.
+    before = snapshot(store_path)
+    with pytest.raises(GridValidationFailed) as caught:
+        save_grid(ctx, "eldercare", pasted)
+    assert [i.code for i in caught.value.by_column[(COUNTY, 2021)]] == ["ec_beds"]
+    assert snapshot(store_path) == before

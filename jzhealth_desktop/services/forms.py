@@ -126,8 +126,13 @@ def _merge(stored: Mapping[str, repo.StoredValue], parsed: Mapping[str, Value | 
 
 
 def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
-             comments: Mapping[str, str] | None = None, domain: str | None = None) -> list[Issue]:
-    """Every issue the entries would raise, without writing (for live checking in forms)."""
+             comments: Mapping[str, str] | None = None, domain: str | None = None,
+             last_entries: Mapping[str, object] | None = None) -> list[Issue]:
+    """Every issue the entries would raise, without writing (for live checking in forms).
+
+    ``last_entries``: unsaved figures of the year before (a grid's previous column), compared with instead of the
+    stored ones, as the save will (it writes the years in order); the ones that do not parse are left out here
+    (their own column reports them)."""
     year = check_year(year)
     ctx.org(org)
     require(ctx, "values.read", org)
@@ -135,6 +140,11 @@ def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
     with ctx.db.read() as session:
         stored = repo.load_values(session, org, year)
         last = repo.load_plain(session, org, [year - 1])[year - 1]
+    for code, value in parse_entries(ctx, org, last_entries, domain)[0].items() if last_entries else ():
+        if value is None:
+            last.pop(code, None)
+        else:
+            last[code] = value
     merged = _merge(stored, parsed)
     bad = {i.code for i in issues}
     issues += [i for i in check(ctx.catalogue, merged, last, [c for c in entries if c not in bad]) if i.code not in bad]

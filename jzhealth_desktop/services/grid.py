@@ -7,7 +7,7 @@ every column against its org unit's whole year and writes all columns or none.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 
@@ -75,9 +75,15 @@ def read_grid(ctx: Context, domain: str, columns: Sequence[Column]) -> Grid:
     return grid
 
 
-def check_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, object]]) -> dict[Column, list[Issue]]:
-    """Issues per edited column (no writes): what live checking of pasted cells shows."""
-    return {col: validate(ctx, col[0], col[1], entries, domain=domain) for col, entries in edits.items() if entries}
+def check_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, object]],
+               columns: Iterable[Column] | None = None) -> dict[Column, list[Issue]]:
+    """Issues per edited column (no writes): what live checking of pasted cells shows; ``columns`` limits it
+    to those (default: every edited one). A column is compared with the edited column of the year before where
+    there is one, as ``save_grid`` will see it (it writes the years in order, in one transaction)."""
+    wanted = edits if columns is None else columns
+    return {(org, year): validate(ctx, org, year, edits[(org, year)], domain=domain,
+                                  last_entries=edits.get((org, year - 1)))
+            for org, year in wanted if edits.get((org, year))}
 
 
 def save_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, object]],

@@ -61,7 +61,8 @@ def test_soft_warning_cell_gets_its_comment_in_the_grid(qtbot, open_window, stor
     assert grid.paste_text("2\t5\n4\t3\n") == 4
     cell = model.index(0, last)
     issues = model.issues[((COUNTY, 2021), "ec_centers")]
-    assert [i.severity for i in issues] == ["soft"]  # more centres than beds
+    # Two soft warnings: more centres than beds, and +150 % on the 2020 pasted beside it (as the save will see it).
+    assert [i.severity for i in issues] == ["soft", "soft"] and any("上年 2）" in i.zh for i in issues)
     assert model.data(cell, Qt.ItemDataRole.BackgroundRole).color() == SOFT_BG
     tip = model.data(cell, Qt.ItemDataRole.ToolTipRole)
     assert issues[0].zh in tip and "Ctrl+M" in tip
@@ -124,3 +125,21 @@ def test_comment_alone_is_saved_and_an_empty_cell_takes_none(qtbot, open_window,
     form = stored(store_path)
     assert form.values["ec_centers"] == 7  # the figure kept as stored
     assert form.comments == {"ec_centers": "estimate from the civil affairs office"}
+
+
+def test_pasting_the_year_before_rechecks_the_year_after(qtbot, open_window, store_path, no_questions):
+    window = open_window(store_path)
+    grid = open_grid(window)
+    model = grid.model_
+    last = model.columnCount() - 1
+    grid.setCurrentIndex(model.index(1, last))  # ec_beds, 2021
+    assert grid.paste_text("100\n") == 1
+    assert ((COUNTY, 2021), "ec_beds") not in model.issues  # nothing stored for 2020: nothing to compare
+    grid.setCurrentIndex(model.index(1, last - 1))  # ec_beds, 2020: only this column is touched now
+    assert grid.paste_text("40\n") == 1
+    issues = model.issues[((COUNTY, 2021), "ec_beds")]
+    assert [i.severity for i in issues] == ["soft"] and "上年 40" in issues[0].zh
+    assert model.data(model.index(1, last), Qt.ItemDataRole.BackgroundRole).color() == SOFT_BG
+    grid.setCurrentIndex(model.index(1, last - 1))
+    assert grid.paste_text("90\n") == 1  # back within 50 %: the amber goes
+    assert ((COUNTY, 2021), "ec_beds") not in model.issues

@@ -132,12 +132,14 @@ class GridModel(QAbstractTableModel):
 
     def check(self, columns) -> None:
         assert self.grid is not None
+        # A year's change-on-last-year check compares with the column before it: re-check the year after too.
+        columns = set(columns) | {(org, year + 1) for org, year in columns if (org, year + 1) in self.edits}
         for col in columns:
             for code in self.grid.codes:
                 self.issues.pop((col, code), None)
-        wanted = {col: self.edits.get(col, {}) for col in columns if self.edits.get(col)}
+        wanted = [col for col in columns if self.edits.get(col)]
         try:
-            found = check_grid(self.ctx, self.grid.domain, wanted)
+            found = check_grid(self.ctx, self.grid.domain, self.edits, wanted)
         except JzError as exc:
             found = {col: [Issue(self.grid.codes[0], HARD, exc.zh, exc.en, "access")] for col in wanted}
         for col, issues in found.items():
