@@ -57,7 +57,7 @@ def test_scaled_integers_round_trip(num, scale):
 
 
 @pytest.mark.parametrize("raw, scale", [
-    ("9" * 16, 0), (str(2**64), 0), (10**30, 0), ("1" * 40, 2), ("99999999999999.99", 2), (Decimal("1E+30"), 0),
+    ("9" * 17, 0), (str(2**64), 0), (10**30, 0), ("1" * 40, 2), ("999999999999999.99", 2), (Decimal("1E+30"), 0),
     ("１" * 20, 0),
 ])
 def test_too_large_to_store_is_refused_plainly(raw, scale):
@@ -67,8 +67,8 @@ def test_too_large_to_store_is_refused_plainly(raw, scale):
 
 
 @pytest.mark.parametrize("raw, scale, expected", [
-    ("9" * 15, 0, "9" * 15), ("9999999999999.99", 2, "9999999999999.99"), ("0" * 30 + "7", 0, "7"),
-    ("-" + "9" * 15, 0, "-" + "9" * 15), (Decimal("0E+40"), 0, "0"),
+    ("9" * 16, 0, "9" * 16), ("99999999999999.99", 2, "99999999999999.99"), ("0" * 30 + "7", 0, "7"),
+    ("-" + "9" * 16, 0, "-" + "9" * 16), (Decimal("0E+40"), 0, "0"), ("90071992547409.93", 2, "90071992547409.93"),
 ])
 def test_largest_storable_values_are_kept_exactly(raw, scale, expected):
     value = parse_exact(raw, scale)

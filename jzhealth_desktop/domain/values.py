@@ -22,9 +22,10 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 # Already plain ASCII (what packages and the store hold): nothing to normalise, Decimal reads it as is.
 _PLAIN = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 _QUANTUM = {scale: Decimal(1).scaleb(-scale) for scale in range(0, 10)}
-# The stored integer (value × 10^scale) stays below 10^15: far above any real figure (a count of 10^15, or
-# 10^13 万元 at two decimals), and 11 counties' sums, even 30 years of them, stay inside the store's 64-bit integer.
-MAX_DIGITS = 15
+# The stored integer (value × 10^scale) stays below 10^16: far above any real figure (a count of 10^16, or
+# 10^14 万元 at two decimals), beyond a float's exact 2^53 (sums stay exact: tests/pg/test_pg_engine.py), and a
+# sum of 12 units × 30 years of them (3.6 × 10^18) still fits the store's 64-bit integer.
+MAX_DIGITS = 16
 
 
 def normalise_text(text: str) -> str:
