@@ -1,7 +1,7 @@
 """``jzhealth-desktop``: thin GUI entry point.
 
-Parse arguments and open the store first, *then* create the QApplication, so
-``--smoke``, tests and the frozen build all start the same way.
+Parse arguments and hand over to ``ui.application.run``: the main window's frame paints first, then the store
+is checked, opened and shown in it (``--smoke`` and the frozen build start the same way).
 """
 
 from __future__ import annotations
