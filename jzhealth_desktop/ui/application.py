@@ -275,6 +275,8 @@ def run(args: argparse.Namespace, exec: bool = True) -> int:
             app.exit(code)
 
     def proceed() -> None:
+        if not window.isVisible():  # closed before the store was opened: nothing to open it for
+            return finish(0)
         try:
             started = start(args, frame=window)
         except JzError as exc:

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
             opening = QLabel(self.tr("Opening the data…"), self)
             opening.setObjectName("opening")  # centred by the style sheet: no ``Qt`` enum needed yet
             self.setCentralWidget(opening)
-            self._enable_actions(False)  # nothing to act on yet (Ctrl+Q still quits)
+            self._enable_actions(False)  # nothing to act on yet; 文件 → 退出 stays usable (keys come in attach)
         else:
             self.attach(ctx, station)
 

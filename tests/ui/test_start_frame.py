@@ -105,3 +105,24 @@ def test_run_without_event_loop_fills_the_frame_it_painted(qtbot, store_path):
             window.close()
             window.ctx.close()
             window.deleteLater()
+
+
+def test_frame_closed_before_the_store_opened_ends_the_program(qtbot, store_path, monkeypatch):
+    """The clerk closes the window in the moment before the store opens: the program ends, opening nothing."""
+    from PySide6.QtCore import QTimer
+
+    opened = []
+    def fake_start(*args, **kwargs):  # records the call, then ends the start as a cancelled set-up would
+        opened.append(args)
+        return application.Started(QApplication.instance(), None, None)
+
+    monkeypatch.setattr(application, "start", fake_start)
+
+    def close_frame():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                widget.close()
+
+    QTimer.singleShot(0, close_frame)  # before the frame hands over (after its paint, or WAIT_MS without one)
+    code = application.run(argparse.Namespace(db=str(store_path), demo=False, smoke=False))
+    assert code == 0 and opened == [] and not store_path.exists()
