@@ -15,6 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..domain import submission
 from ..domain.errors import InputError
 from ..services import accounts, audit, backup, deadlines, workflow
 from ..services.context import Context, open_context
@@ -169,7 +170,7 @@ STEPS = {"submit": lambda ctx, a: workflow.submit(ctx, a.org, a.year, a.domain, 
 def cmd_workflow(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
         status = STEPS[args.step](ctx, args)
-    zh, en = workflow.STATUS_NAMES[status.status]
+    zh, en = submission.NAMES[status.status]
     print(f"{status.org} {status.domain} {status.year}：{zh} / {en}")
     return 0
 

@@ -14,12 +14,13 @@ from sqlalchemy import func, select
 
 from ..domain.catalogue import Indicator
 from ..domain.periods import check_year
+from ..domain.submission import APPROVED, DRAFT, EMPTY, RETURNED, STATES, SUBMITTED
 from ..store.models import DataValue, Submission
 from .access import require
 from .context import Context
 
-EMPTY, DRAFT, SUBMITTED, APPROVED, RETURNED = "empty", "draft", "submitted", "approved", "returned"
-STATUSES = (EMPTY, DRAFT, SUBMITTED, APPROVED, RETURNED)
+__all__ = ["APPROVED", "DRAFT", "EMPTY", "RETURNED", "STATUSES", "SUBMITTED", "Cell", "completeness"]
+STATUSES = STATES
 
 
 @dataclass(frozen=True)

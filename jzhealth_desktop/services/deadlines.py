@@ -13,12 +13,13 @@ from sqlalchemy import select
 
 from ..domain.errors import InputError
 from ..domain.periods import check_year
+from ..domain.submission import APPROVED, SUBMITTED
 from ..store import repo
 from ..store.models import Deadline, Submission
 from .access import require
 from .context import Context
 
-DELIVERED = ("submitted", "approved")
+DELIVERED = (SUBMITTED, APPROVED)
 
 
 @dataclass(frozen=True)

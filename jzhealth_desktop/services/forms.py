@@ -17,13 +17,16 @@ from ..domain.derived import all_rates
 from ..domain.errors import InputError
 from ..domain.periods import check_year
 from ..domain.rules import HARD, SOFT, Issue, blocking, check, needing_comment
+from ..domain.submission import DRAFT, EMPTY, MOVES, is_locked
 from ..domain.values import Value, fit_scale, to_decimal, to_scaled, value_text
 from ..store import repo
 from ..store.models import Submission
+from . import submission
 from .access import require
 from .context import Context
 
 MAX_LISTED = 20
+EDIT = MOVES["edit"]  # a save that changes a submitted or returned form puts it back to draft
 
 
 class ConflictError(InputError):
@@ -155,7 +158,7 @@ def _locked(ctx: Context, subs: Mapping[tuple[str, int, str], Submission], org: 
             domains: set[str]) -> None:
     for dom in sorted(domains):
         sub = subs.get((org, year, dom))
-        if sub is not None and sub.status == "approved":
+        if sub is not None and is_locked(sub.status):
             name = ctx.catalogue.domain(dom).name
             when = sub.changed_at.strftime("%Y-%m-%d %H:%M")
             raise InputError(f"「{name}」{year}年数据已由 {sub.changed_by} 于 {when} 审核通过并锁定，不能修改",
@@ -271,12 +274,11 @@ def apply_many(ctx: Context, session, batches: list[Batch], source: str,
             sub = subs.get((b.org, b.year, dom))
             if sub is None:
                 drafts.add((b.org, b.year, dom))
-            elif count and sub.status in ("submitted", "returned"):
+            elif count and sub.status in EDIT.sources:
                 # changed figures go back to draft: a reviewer never approves what they did not see
-                writes.audit.append(("status", b.org, b.year, dom, sub.status, "draft",
+                old = submission.apply(sub, EDIT.target, ctx.user, now)
+                writes.audit.append(("status", b.org, b.year, dom, old, EDIT.target,
                                      "数据修改后退回草稿 / figures changed, back to draft"))
-                sub.status, sub.changed_by, sub.changed_at = "draft", ctx.user, now
-                sub.version = (sub.version or 0) + 1
         results.append(SaveResult(changed=count, warnings=[i for i in found if i.severity == SOFT]))
     repo.insert_drafts(session, sorted(drafts), ctx.user)
     repo.insert_values(session, writes.new, ctx.user, now)
@@ -377,7 +379,7 @@ def read_form(ctx: Context, org: str, year: int, domain: str) -> Form:
         sub = repo.submission_status(session, org, year, domain)
     values = {c: sv.value for c, sv in stored.items()}
     return Form(
-        org=org, year=year, domain=domain, status=sub.status if sub else ("draft" if stored else "empty"),
+        org=org, year=year, domain=domain, status=sub.status if sub else (DRAFT if stored else EMPTY),
         values=values, comments={c: sv.comment for c, sv in stored.items() if sv.comment},
         last_year={c: sv.value for c, sv in last.items()}, rates=all_rates(ctx.catalogue, values, domain),
         meta=stored, codes=tuple(codes),

@@ -15,18 +15,14 @@ from ..domain.catalogue import Indicator
 from ..domain.errors import InputError
 from ..domain.periods import check_year
 from ..domain.rules import HARD, MISSING, Issue, check, needing_comment
+from ..domain.submission import EMPTY, MOVES, NAMES, WorkflowError, check_move, check_reason
 from ..store import repo
+from . import submission
 from .access import require
 from .context import Context
 from .forms import MAX_LISTED, ValidationFailed
 
-DRAFT, SUBMITTED, APPROVED, RETURNED = "draft", "submitted", "approved", "returned"
-STATUS_NAMES = {DRAFT: ("草稿", "draft"), SUBMITTED: ("已提交", "submitted"), APPROVED: ("已审核通过", "approved"),
-                RETURNED: ("已退回", "returned"), "empty": ("未填报", "not started")}
-
-
-class WorkflowError(InputError):
-    """The form is not in a state that allows this step; nothing changed."""
+__all__ = ["WorkflowError", "SubmitBlocked", "Status", "submit", "approve", "return_", "reopen", "status_name"]
 
 
 class SubmitBlocked(ValidationFailed):
@@ -52,7 +48,7 @@ class Status:
 
 
 def status_name(status: str) -> str:
-    return STATUS_NAMES.get(status, (status, status))[0]
+    return NAMES.get(status, (status, status))[0]
 
 
 def get_status(ctx: Context, org: str, year: int, domain: str) -> Status:
@@ -63,7 +59,7 @@ def get_status(ctx: Context, org: str, year: int, domain: str) -> Status:
     with ctx.db.read() as session:
         sub = repo.submission_status(session, org, year, domain)
         if sub is None:
-            return Status(org, year, domain, "empty", "", None, "")
+            return Status(org, year, domain, EMPTY, "", None, "")
         return Status(org, year, domain, sub.status, sub.changed_by, sub.changed_at, sub.reason)
 
 
@@ -79,56 +75,43 @@ def submission_issues(ctx: Context, session, org: str, year: int, domain: str) -
     return blocking + needing_comment(found, {c: sv.comment for c, sv in stored.items()})
 
 
-def _move(ctx: Context, org: str, year: int, domain: str, action: str, allowed_from: tuple[str, ...],
-          new: str, reason: str = "", source: str = "form") -> Status:
+def _move(ctx: Context, org: str, year: int, domain: str, action: str, reason: str = "",
+          source: str = "form") -> Status:
     year = check_year(year)
     org = ctx.org(org).code
     dom = ctx.catalogue.domain(domain)
-    require(ctx, "submission.submit" if action == "submit" else "submission.review", org)
-    reason = (reason or "").strip()
-    if action in ("return", "reopen") and not reason:
-        raise InputError("请填写理由", "a reason is required")
+    require(ctx, MOVES[action].right, org)
     with ctx.db.write() as session:
         sub = repo.submission_status(session, org, year, domain)
-        current = sub.status if sub else "empty"
-        if current not in allowed_from:
-            zh_now, en_now = STATUS_NAMES.get(current, (current, current))
-            raise WorkflowError(
-                f"{ctx.org(org).name}「{dom.name}」{year}年当前为“{zh_now}”，不能{_VERBS[action][0]}",
-                f"{org} {domain} {year} is {en_now}; cannot {_VERBS[action][1]}")
+        move = check_move(action, sub.status if sub else EMPTY, f"{ctx.org(org).name}「{dom.name}」{year}年")
+        reason = check_reason(move, reason)
         if action == "submit":
             issues = submission_issues(ctx, session, org, year, domain)
             if issues:
                 raise SubmitBlocked(issues)
-        assert sub is not None  # every allowed_from state has a row
-        old = sub.status
-        sub.status, sub.changed_by, sub.changed_at, sub.reason = new, ctx.user, repo.utcnow(), reason
-        sub.version = (sub.version or 1) + 1
-        repo.append_audit(session, [{"user_name": ctx.user, "action": "status", "org_code": org, "year": year,
-                                     "subject": domain, "old_text": old, "new_text": new, "source": source,
-                                     "detail": f"{action}: {reason}" if reason else action}])
-        return Status(org, year, domain, new, ctx.user, sub.changed_at, reason)
-
-
-_VERBS = {"submit": ("提交", "submit"), "approve": ("审核通过", "approve"), "return": ("退回", "return"),
-          "reopen": ("重新打开", "reopen")}
+        assert sub is not None  # every state a move starts from has a row
+        now = repo.utcnow()
+        old = submission.apply(sub, move.target, ctx.user, now, reason)
+        repo.append_audit(session, [submission.audit_row(org, year, domain, old, move.target, ctx.user, source,
+                                                          f"{action}: {reason}" if reason else action)])
+        return Status(org, year, domain, move.target, ctx.user, now, reason)
 
 
 def submit(ctx: Context, org: str, year: int, domain: str, source: str = "form") -> Status:
     """Clerk: send a draft (or a returned form) to the city; refused with every issue that blocks it."""
-    return _move(ctx, org, year, domain, "submit", (DRAFT, RETURNED), SUBMITTED, source=source)
+    return _move(ctx, org, year, domain, "submit", source=source)
 
 
 def approve(ctx: Context, org: str, year: int, domain: str, source: str = "form") -> Status:
     """Reviewer: accept a submitted form; its figures are locked from now on."""
-    return _move(ctx, org, year, domain, "approve", (SUBMITTED,), APPROVED, source=source)
+    return _move(ctx, org, year, domain, "approve", source=source)
 
 
 def return_(ctx: Context, org: str, year: int, domain: str, reason: str, source: str = "form") -> Status:
     """Reviewer: send a submitted form back to the clerk with a reason."""
-    return _move(ctx, org, year, domain, "return", (SUBMITTED,), RETURNED, reason, source)
+    return _move(ctx, org, year, domain, "return", reason, source)
 
 
 def reopen(ctx: Context, org: str, year: int, domain: str, reason: str, source: str = "form") -> Status:
     """Reviewer: unlock an approved form with a reason; it goes back to the clerk as returned."""
-    return _move(ctx, org, year, domain, "reopen", (APPROVED,), RETURNED, reason, source)
+    return _move(ctx, org, year, domain, "reopen", reason, source)

@@ -11,6 +11,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from ..domain.submission import DRAFT, FIRST_VERSION
 from ..domain.values import Value, from_scaled
 from .models import AuditEntry, DataValue, Submission, Target
 
@@ -181,8 +182,8 @@ def update_values(session: Session, rows: list[tuple], user: str, at: datetime) 
 def insert_drafts(session: Session, keys: Iterable[tuple[str, int, str]], user: str) -> None:
     """New draft submissions for (org, year, domain) keys that have none yet (the caller checked)."""
     bulk_insert(session, Submission.__table__, ("org_code", "year", "domain_code"), list(keys),
-                {"status": "draft", "changed_by": user, "changed_at": driver_time(session, utcnow()), "reason": "",
-                 "version": 1})
+                {"status": DRAFT, "changed_by": user, "changed_at": driver_time(session, utcnow()), "reason": "",
+                 "version": FIRST_VERSION})
 
 
 def load_submissions(session: Session, orgs: Sequence[str], years: Sequence[int]) -> dict[tuple[str, int, str], Submission]:
@@ -245,8 +246,8 @@ def submission_status(session: Session, org: str, year: int, domain: str) -> Sub
 def ensure_draft(session: Session, org: str, year: int, domain: str, user: str) -> Submission:
     row = session.get(Submission, (org, year, domain))
     if row is None:
-        row = Submission(org_code=org, year=year, domain_code=domain, status="draft", changed_by=user,
-                         changed_at=utcnow(), reason="", version=1)
+        row = Submission(org_code=org, year=year, domain_code=domain, status=DRAFT, changed_by=user,
+                         changed_at=utcnow(), reason="", version=FIRST_VERSION)
         session.add(row)
     return row
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.errors import JzError
 from ..domain.periods import MAX_YEAR, MIN_YEAR
+from ..domain.submission import is_locked
 from ..services.access import CLERK, ROLE_NAMES, allowed
 from . import dialogs
 from .menus import apply_shortcuts, build_menus
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
         except JzError as exc:
             dialogs.show_error(self, self.tr("Cannot open the form"), exc)
             return
-        readonly = form.status == "approved" or not allowed(self.ctx, "values.write", self._org)
+        readonly = is_locked(form.status) or not allowed(self.ctx, "values.write", self._org)
         view.load(form, level, readonly, totals)
         self.status_badge.setText(self.tr("Form status: {status}").format(
             status=self.completeness.status_name(form.status)))

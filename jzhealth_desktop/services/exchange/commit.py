@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from ...store import repo
+from .. import submission
 from ..access import require
 from ..backup import auto_backup
 from ..context import Context
@@ -72,14 +73,14 @@ def _commit(ctx: Context, preview: Preview, progress: Progress | None, conflicts
         audit = []
         for item in [i for i in preview.to_apply() if i.kind != "value"]:  # the values are written above
             if item.kind == "status":
-                sub = repo.ensure_draft(session, item.org, item.year, item.code, ctx.user)
-                sub.status, sub.reason = item.extra, item.new_comment
-                sub.changed_by, sub.changed_at = ctx.user, repo.utcnow()
-                if item.old_comment:  # an existing submission changed (a new one starts at version 1)
-                    sub.version = (sub.version or 0) + 1
-                audit.append({"user_name": ctx.user, "action": "status", "org_code": item.org, "year": item.year,
-                              "subject": item.code, "old_text": item.old_comment, "new_text": item.extra,
-                              "source": source, "detail": item.new_comment})
+                sub = repo.submission_status(session, item.org, item.year, item.code)
+                if sub is None:  # a new submission row starts at its first version, in the package's state
+                    sub = repo.ensure_draft(session, item.org, item.year, item.code, ctx.user)
+                    sub.status, sub.reason = item.extra, item.new_comment
+                else:
+                    submission.apply(sub, item.extra, ctx.user, repo.utcnow(), item.new_comment)
+                audit.append(submission.audit_row(item.org, item.year, item.code, item.old_comment, item.extra,
+                                                  ctx.user, source, item.new_comment))
             elif item.kind == "target":
                 put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.extra, source)
         repo.append_audit(session, audit)

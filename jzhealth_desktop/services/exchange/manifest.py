@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...domain.submission import STORED
+
 FORMAT = "jzhpkg"
 FORMAT_VERSION = 1
 SUFFIX = ".jzhpkg"
@@ -21,7 +23,7 @@ MAX_TOTAL = 96 * 1024 * 1024
 MAX_RATIO = 200  # our JSON compresses ~10×; a zip bomb compresses thousands of times
 RATIO_FLOOR = 64 * 1024  # tiny members may compress well; they cannot hurt
 
-STATUSES = ("draft", "submitted", "approved", "returned")
+STATUSES = STORED  # the states a package may name
 COMPARISONS = (">=", "<=", "~", "=")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ...domain.catalogue import Indicator, Rate
 from ...domain.errors import InputError
 from ...domain.rules import HardRules
+from ...domain.submission import APPROVED, NAMES, RETURNED, is_locked
 from ...domain.values import MAX_DIGITS, Value, fit_scale, from_scaled, parse_exact, to_decimal, value_text
 from ...store import repo
 from ...store.models import Submission, Target
@@ -29,13 +30,12 @@ from ...store.sync import get_setting
 from ..access import allowed, require
 from ..context import Context
 from ..forms import Batch
-from ..workflow import STATUS_NAMES
 from .collector import collector_paused
 from .manifest import COMPARISONS, STATUSES
 from .package_export import scope
 from .records import FileRefused, Incoming, ValueRows, refuse_listing
 
-STATUS_ZH = {**{k: v[0] for k, v in STATUS_NAMES.items()}, "": "无"}
+STATUS_ZH = {**{k: v[0] for k, v in NAMES.items()}, "": "无"}
 NEW, CHANGED, UNCHANGED, CONFLICTING = "new", "changed", "unchanged", "conflicting"
 GROUPS = (NEW, CHANGED, UNCHANGED, CONFLICTING)
 
@@ -224,9 +224,9 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
                     where=where, extra=status, old_comment=old, new_comment=reason)
         if old == status:
             groups[dom].items[UNCHANGED].append(item)
-        elif old == "approved":
+        elif is_locked(old):
             groups[dom].items[CONFLICTING].append(_conflict(item, "本机已审核通过，状态不变", "approved here; status kept"))
-        elif status in ("approved", "returned") and not allowed(ctx, "submission.review", org):
+        elif status in (APPROVED, RETURNED) and not allowed(ctx, "submission.review", org):
             groups[dom].items[CONFLICTING].append(_conflict(item, "您无权设置审核结果", "you may not set a review outcome"))
         else:
             groups[dom].items[NEW if not old else CHANGED].append(item)
@@ -322,7 +322,7 @@ def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: 
     lines = _Lines(rows, groups)
     approved: dict[tuple[str, int], set[str]] = defaultdict(set)
     for (org, year, domain), status in subs.items():
-        if status == "approved":
+        if is_locked(status):
             approved[(org, year)].add(domain)
     writes: list[Batch] = []
     for (org, year), placed in sorted(values.items(), key=lambda kv: (kv[0][1], kv[0][0])):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...domain import submission
 from ...domain.errors import JzError
 from ...services import backup, workflow
 from ...services.access import allowed
@@ -40,7 +41,7 @@ class AccountActions(QObject):
         except JzError as exc:
             self._tell(title, exc)
             return False
-        zh, en = workflow.STATUS_NAMES[status.status]
+        zh, en = submission.NAMES[status.status]
         self.window.statusBar().showMessage(f"{title}: {en if self.english else zh}", 5000)
         self.window.reload()
         return True
