@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
@@ -45,11 +45,21 @@ def display_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def sqlite_url(path: str | PurePath) -> str:
+    """The SQLite URL of an absolute file path, on any system: ``sqlite:////srv/x.sqlite``,
+    ``sqlite:///C:\\Users\\张三\\x.sqlite``, ``sqlite:///\\\\server\\share\\x.sqlite`` (UNC).
+
+    SQLAlchemy percent-decodes the database part and ends it at ``?``, so a folder named ``50%`` or ``a%20b``
+    would open another file: those two characters are escaped; everything else stays readable.
+    """
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
+
+
 def resolve_url(db: str | None = None) -> str:
     """``--db`` wins, then ``JZHEALTH_DB``, then the per-user default file. A bare path means SQLite."""
     value = db or os.environ.get("JZHEALTH_DB") or str(default_store_path())
     if "://" not in value:
-        value = "sqlite:///" + str(Path(value).expanduser().resolve())
+        value = sqlite_url(Path(value).expanduser().resolve())
     return value
 
 

@@ -17,7 +17,7 @@ import pytest
 import build_installer  # tools/
 import size_report  # tools/
 import version_info  # tools/
-from jzhealth_desktop.store.engine import Database
+from jzhealth_desktop.store.engine import Database, sqlite_url
 from jzhealth_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
 
 from .conftest import ROOT, program, run
@@ -47,7 +47,7 @@ def test_frozen_smoke_migrates_an_older_store(freeze, frozen_env, data_home: Pat
     if KNOWN_REVISIONS[0] == HEAD:
         pytest.skip("only one schema revision exists: nothing to upgrade from")
     old = tmp_path / "old.sqlite"
-    db = Database(f"sqlite:///{old}")
+    db = Database(sqlite_url(old))
     upgrade(db, KNOWN_REVISIONS[0])
     db.dispose()
     proc = run(program(freeze["dist"], "jzhealth-desktop"), "--db", str(old), "--smoke", env=frozen_env, cwd=tmp_path)
