@@ -118,6 +118,21 @@ def test_spec_trims_qt(freeze) -> None:
     assert not any(n.startswith(("numpy", "tkinter", "_pytest", "pygments")) for n in top), sorted(top)
 
 
+def test_spec_applies_the_bundle_rules(freeze) -> None:
+    # installer/bundle_rules.py, checked on the real Analysis: left out, and what must stay
+    internal = freeze["dist"] / "_internal"
+    names = {p.name.lower() for p in internal.rglob("*")}
+    assert not any("qt6network" in n for n in names), "QtNetwork's library still ships"
+    assert not (internal / "reportlab" / "fonts").exists()
+    assert not list(internal.glob("PIL/_avif*")) and not list(internal.glob("PIL/_webp*"))
+    assert not any("/plugins/generic/" in p.as_posix() for p in internal.rglob("*"))
+    dialects = {p.name for p in (internal / "sqlalchemy" / "dialects").iterdir()}
+    assert {"sqlite", "postgresql"} <= dialects and not {"mysql", "oracle", "mssql"} & dialects
+    top = {p.name.split(".")[0] for p in internal.iterdir()}
+    assert not {"pydoc", "doctest", "unittest", "idlelib", "tkinter"} & top
+    assert "psycopg" in top and (internal / "resources" / "fonts" / "wqy-microhei.ttc").exists()
+
+
 def test_makensis_packs_the_frozen_folder(freeze, tmp_path: Path) -> None:
     # uncompressed: the compile check, quick; the release's solid-LZMA size comes from the Windows workflow
     setup = build_installer.build(freeze["dist"], tmp_path / "out", compressor="none")
