@@ -12,6 +12,7 @@ import sys
 from typing import Sequence
 
 from . import __version__
+from .console import configure_output
 from .domain.errors import JzError
 
 # Each module registers its sub-commands; features add theirs here.
@@ -36,15 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _utf8_streams() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure:
-            reconfigure(encoding="utf-8")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _utf8_streams()
+    configure_output()  # UTF-8, or cp936 when redirected on Windows (console.py)
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args) or 0)

@@ -94,3 +94,9 @@ def test_no_step_expands_an_expression_inside_a_script() -> None:
     # values from earlier steps reach scripts through env:, never spliced into the code
     for step in steps().values():
         assert "${{" not in step.get("run", ""), step.get("name")
+
+
+def test_offscreen_qt_on_windows_has_fonts() -> None:
+    env = steps()["Tests"]["env"]
+    assert env["QT_QPA_PLATFORM"] == "offscreen"
+    assert env["QT_QPA_FONTDIR"] == "C:\\Windows\\Fonts"
