@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Iterator
 
 from .domain.errors import InputError
@@ -26,10 +26,11 @@ REPLACE_ATTEMPTS = 5
 REPLACE_WAIT = 0.1
 # Windows' classic path limit (MAX_PATH): longer paths fail unless long paths are enabled on that PC.
 WINDOWS_MAX_PATH = 260
-
-
 # Characters Windows refuses in a file name (a clerk may type "2021:年报.pdf"); "/" and "\\" separate folders.
 WINDOWS_BAD_CHARS = frozenset('<>:"|?*') | {chr(c) for c in range(32)}
+# Device names Windows reserves, with or without an extension ("NUL.pdf" is the null device too).
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+                            | {f"{port}{n}" for port in ("COM", "LPT") for n in "123456789"})
 
 
 class OutputError(InputError):
@@ -49,7 +50,7 @@ def windows_name_problem(name: str) -> tuple[str, str] | None:
         return f"文件名“{name}”含有 Windows 不允许的字符：{shown}", f"the file name '{name}' has characters Windows refuses: {shown}"
     if name.endswith((" ", ".")):
         return f"文件名“{name}”不能以空格或句点结尾", f"the file name '{name}' must not end with a space or a dot"
-    if PureWindowsPath(name).is_reserved():
+    if name.split(".", 1)[0].rstrip(" ").upper() in WINDOWS_DEVICES:
         return (f"“{name}”是 Windows 保留的设备名（CON、NUL、COM1 等），不能作文件名",
                 f"'{name}' is a name Windows reserves for a device (CON, NUL, COM1, ...)")
     return None
