@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import StoreError
 from ..paths import default_store_path
-from .failures import store_failure, store_missing
+from .failures import DAMAGED, StoreFault, store_failure, store_missing
 
 BUSY_TIMEOUT_MS = 10_000
 # Key of the PostgreSQL advisory lock every write transaction holds (advisory locks are per database).
@@ -138,6 +138,8 @@ class Database:
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
         self.writer = self.engine.execution_options(jz_write=True)
+        # Set by the services: what to add to a "damaged" message (the newest good backup of this store).
+        self.damage_hint: Callable[[], tuple[str, str]] | None = None
         if self.path is None:
             self._probe()
 
@@ -155,12 +157,28 @@ class Database:
             self.engine.dispose()
             raise unreachable_error(self.url, exc) from None
 
+    def explain(self, exc: DBAPIError) -> StoreFault | None:
+        """A known SQLite failure (damaged, read-only, full, locked, device) as a plain message, else None."""
+        if self.dialect != "sqlite":
+            return None
+        told = store_failure(exc, self.path)
+        if told is not None and told.kind == DAMAGED and self.damage_hint is not None:
+            zh, en = self.damage_hint()
+            told = StoreFault(DAMAGED, f"{told.zh}；{zh}", f"{told.en}; {en}", self.path)
+        return told
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         if self.path is not None and not self.path.exists():
             raise store_missing(self.path)
-        with Session(self.engine) as session:
-            yield session
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except DBAPIError as exc:
+            explained = self.explain(exc)
+            if explained is not None:
+                raise explained from None
+            raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -177,7 +195,7 @@ class Database:
         except DBAPIError as exc:
             if is_busy(exc, self.dialect):
                 raise busy_error() from None
-            explained = store_failure(exc, self.path) if self.dialect == "sqlite" else None
+            explained = self.explain(exc)
             if explained is not None:
                 raise explained from None
             raise
