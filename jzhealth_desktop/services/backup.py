@@ -125,11 +125,8 @@ def _checked_copy(store: Path, reason: str, folder: Path | None = None) -> Path:
     aside = kept_dir() / made.name.replace(".sqlite", "-damaged.sqlite")
     copy_file(made, aside)  # may be another drive (a USB stick given to ``manual_backup``)
     made.unlink(missing_ok=True)
-    told = fault(DAMAGED, store, problem)
-    zh, en = damage_hint(store)
-    raise StoreFault(DAMAGED, f"{told.zh}；备份未完成，损坏的副本另存为“{aside}”（不计入备份轮换）；{zh}",
-                     f"{told.en}; no backup was made, the damaged copy was kept as '{aside}' (outside the "
-                     f"rotation); {en}", store)
+    raise damaged_error(store, f"{problem}；备份未完成，损坏的副本另存为“{aside}”（不计入备份轮换）",
+                        f"{problem}; no backup was made, the damaged copy was kept as '{aside}' (outside the rotation)")
 
 
 def auto_backup(ctx: Context, reason: str, keep: int | None = None) -> Path | None:
@@ -357,6 +354,14 @@ def damage_hint(store: Path) -> tuple[str, str]:
         return "没有找到本数据文件的完好备份，请联系管理员", "no good backup of this store was found; ask the administrator"
     return (f"最新的完好备份：{good}（jzhealth restore “{good}”）",
             f"newest good backup: {good} (jzhealth restore \"{good}\")")
+
+
+def damaged_error(store: Path, detail: str, detail_en: str | None = None) -> StoreFault:
+    """The "damaged" refusal with the newest good backup of this store (``check``, reads, start-up)."""
+    told = fault(DAMAGED, store, detail)
+    told_en = fault(DAMAGED, store, detail if detail_en is None else detail_en)
+    zh, en = damage_hint(store)
+    return StoreFault(DAMAGED, f"{told.zh}；{zh}", f"{told_en.en}; {en}", store)
 
 
 def startup_check(store: Path) -> Startup:

@@ -17,6 +17,7 @@ commit. A writer that cannot get the lock within ``BUSY_TIMEOUT_MS`` is refused
 from __future__ import annotations
 
 import os
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -109,8 +110,10 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def is_busy(exc: DBAPIError, dialect: str) -> bool:
+def is_busy(exc: DBAPIError | sqlite3.Error, dialect: str) -> bool:
     """Did this error come from waiting on another writer (as opposed to a real fault)?"""
+    if isinstance(exc, sqlite3.OperationalError):  # raised by a raw driver cursor (store/repo.py fast paths)
+        return "locked" in str(exc).lower()
     if dialect == "sqlite":
         return isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower()
     return getattr(exc.orig, "sqlstate", None) in POSTGRES_BUSY
@@ -157,7 +160,7 @@ class Database:
             self.engine.dispose()
             raise unreachable_error(self.url, exc) from None
 
-    def explain(self, exc: DBAPIError) -> StoreFault | None:
+    def explain(self, exc: DBAPIError | sqlite3.Error) -> StoreFault | None:
         """A known SQLite failure (damaged, read-only, full, locked, device) as a plain message, else None."""
         if self.dialect != "sqlite":
             return None
@@ -174,7 +177,7 @@ class Database:
         try:
             with Session(self.engine) as session:
                 yield session
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: the raw cursors of the fast paths
             explained = self.explain(exc)
             if explained is not None:
                 raise explained from None
@@ -192,7 +195,7 @@ class Database:
         try:
             with Session(self.writer) as session, session.begin():
                 yield session
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: the raw cursors of the fast paths
             if is_busy(exc, self.dialect):
                 raise busy_error() from None
             explained = self.explain(exc)

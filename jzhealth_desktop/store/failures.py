@@ -93,8 +93,12 @@ def store_failure(exc: Exception, path: Path | None) -> StoreFault | None:
     kind = kind_of(text)
     if kind is None:
         return None
-    if kind == READONLY and path is not None and "unable to open" in text.lower() and _writable(path.parent) is None:
-        kind = DEVICE  # the folder takes files: the file itself could not be opened (moved, network gone)
+    if kind in (READONLY, DEVICE) and path is not None and path.parent.is_dir():
+        probed = _writable(path.parent) or _full(path.parent)  # an I/O error on a full disk is the full disk
+        if probed:
+            kind = probed
+        elif kind == READONLY and "unable to open" in text.lower():
+            kind = DEVICE  # the folder takes files: the file itself could not be opened (moved, network gone)
     return fault(kind, path, "", "nothing")
 
 
@@ -112,6 +116,10 @@ def _writable(folder: Path) -> str | None:
             return READONLY
         return DEVICE
     return None
+
+
+def _full(folder: Path) -> str | None:
+    return FULL if shutil.disk_usage(folder).free < MIN_FREE_BYTES else None
 
 
 def diagnose(path: Path) -> StoreFault | None:
@@ -143,14 +151,13 @@ def diagnose(path: Path) -> StoreFault | None:
             conn.close()
     except sqlite3.Error as exc:
         kind = kind_of(str(exc)) or DAMAGED
-        if kind == READONLY:
-            kind = _writable(path.parent) or DEVICE
+        if kind in (READONLY, DEVICE):  # SQLite could not make its -wal/-shm files: the folder says why
+            kind = _writable(path.parent) or _full(path.parent) or (DEVICE if kind == READONLY else kind)
         return fault(kind, path, str(exc))
     if rows != ["ok"]:
         return fault(DAMAGED, path, "; ".join(rows[:5]))
     problem = _writable(path.parent)
     if problem is None and not os.access(path, os.W_OK):
         problem = READONLY  # the file itself is read-only (Windows: its read-only attribute)
-    if problem is None and shutil.disk_usage(path.parent).free < MIN_FREE_BYTES:
-        problem = FULL
+    problem = problem or _full(path.parent)
     return fault(problem, path) if problem else None
