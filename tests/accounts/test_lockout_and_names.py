@@ -158,3 +158,30 @@ def test_a_name_that_is_accepted_shows_every_character(text):
     assert 1 <= len(name) <= accounts.NAME_MAX
     for ch in name:
         assert unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp")
+
+
+def test_a_long_name_is_refused_on_either_engine(any_ctx, any_store, snapshot):
+    before = snapshot(str(any_store))
+    with pytest.raises(InputError, match="不能超过 60 个字符"):
+        accounts.add_user(any_ctx, "a" * 61, ADMIN, PASSWORD)
+    assert snapshot(str(any_store)) == before
+
+
+def test_migrate_store_refuses_a_name_longer_than_its_column_before_writing(store_path, tmp_path):
+    from jzhealth_desktop.domain.errors import StoreError
+    from jzhealth_desktop.services.migrate_store import migrate_store
+
+    ctx = open_context(str(store_path))
+    ctx.close()
+    conn = sqlite3.connect(store_path)  # a store written before names were checked
+    conn.execute("INSERT INTO app_user (name, display_name, role, password_hash, failed_attempts, active, "
+                 "created_at) VALUES (?, '', 'admin', '', 0, 1, '2021-01-01 00:00:00.000000')", ("名" * 65,))
+    conn.commit()
+    conn.close()
+    target = tmp_path / "copy.sqlite"
+    with pytest.raises(StoreError, match="app_user.*name 有 65 个字符，超过该列的 64 个") as err:
+        migrate_store(str(store_path), str(target))
+    assert "Nothing was written" in err.value.en
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (0,)
+    conn.close()
