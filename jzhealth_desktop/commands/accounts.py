@@ -232,6 +232,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if result.kept:
         print(f"被替换的数据已保存为 / the replaced store was kept as: {result.kept}")
     if result.other_store:
-        print("注意：此备份来自另一个数据文件，本数据文件今后按该备份的身份备份 / "
-              "note: this backup came from another store; this store now carries that store's identity")
+        print("注意：此备份来自另一个数据文件；恢复后的数据仍按本数据文件备份 / "
+              "note: this backup came from another store; the restored data is backed up as this store's")
     return 0

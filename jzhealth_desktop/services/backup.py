@@ -38,6 +38,7 @@ from ..store import repo
 from ..store.engine import Database
 from ..store.failures import DAMAGED, FOREIGN, StoreFault, diagnose, fault
 from ..store.migrate import STORE_ID, backup_seq, backup_sqlite, check_revision, copy_sqlite, inspect_sqlite_file
+from ..store.sync import put_setting
 from .access import require
 from .context import Context
 
@@ -220,7 +221,7 @@ def verify_backup(path: str | Path) -> str:
 class Restored:
     revision: str  # the restored data's schema revision (older ones migrate on the next open)
     kept: Path | None  # the replaced store, kept in backups/kept/ (outside the rotation)
-    other_store: bool = False  # the backup carries another store's identity (e.g. moved from an old PC)
+    other_store: bool = False  # the backup came from another store (e.g. an old PC); this one keeps its identity
 
 
 def restore(ctx: Context, source: str | Path) -> Restored:
@@ -248,8 +249,9 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _stage(store: Path, source: Path, user: str, kept: Path | None) -> Path:
-    """The backup copied into a temporary file beside ``store``, with the restore's audit row added."""
+def _stage(store: Path, source: Path, user: str, kept: Path | None, ident: str | None) -> Path:
+    """The backup copied into a temporary file beside ``store``, with the restore's audit row added and the
+    store's own identity kept (a backup from another store does not make this one that store)."""
     fd, name = tempfile.mkstemp(prefix=f".{store.name}.", suffix=".restore", dir=store.parent)
     os.close(fd)
     stage = Path(name)
@@ -258,6 +260,8 @@ def _stage(store: Path, source: Path, user: str, kept: Path | None) -> Path:
         db = Database("sqlite:///" + str(stage))
         try:
             with db.write() as session:
+                if ident is not None:
+                    put_setting(session, STORE_ID, ident)
                 repo.append_audit(session, [{
                     "user_name": _who(user)[:64], "action": "store", "org_code": None, "year": None,
                     "subject": "restore", "old_text": "", "new_text": source.name[:2000], "source": "restore",
@@ -300,7 +304,7 @@ def restore_file(store: Path, source: str | Path, user: str = "system") -> Resto
             extra = store.with_name(store.name + suffix)
             if extra.exists():
                 copy_file(extra, kept.with_name(kept.name + suffix))
-    stage = _stage(store, source, user, kept)
+    stage = _stage(store, source, user, kept, mine)
     try:
         if healthy:
             try:

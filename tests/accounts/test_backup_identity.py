@@ -180,3 +180,16 @@ def test_an_old_store_gets_an_identity_before_its_pre_migration_copy(tmp_path, d
     ctx.close()
     assert pre is not None and ident
     assert backup.identity_in(pre) == ident and backup.backups_of(store) == [pre]
+
+
+def test_restoring_another_stores_backup_keeps_this_stores_identity(tmp_path, data_home, capsys):
+    main_store = _store(tmp_path, "jzhealth.sqlite", "10")
+    old_pc = _store(tmp_path, "old-pc.sqlite", "20")
+    mine = _backup(main_store, "manual")
+    theirs = _backup(old_pc, "manual")
+    ident = backup.identity_in(main_store)
+    assert main(["--db", str(main_store), "restore", str(theirs)]) == 0
+    assert "来自另一个数据文件" in capsys.readouterr().out
+    assert backup.identity_in(main_store) == ident
+    after = _backup(main_store, "manual")
+    assert backup.backups_of(main_store) == [mine, after] and backup.backups_of(old_pc) == [theirs]
