@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..domain.errors import StoreError
-from ..fileio import copy_file, write_bytes
+from ..fileio import check_output_path, copy_file, write_bytes
 from ..paths import backups_dir
 from ..store import repo
 from ..store.engine import Database
@@ -169,6 +169,7 @@ def manual_backup(ctx: Context, dest: str | Path | None = None) -> Path:
     target = Path(dest)
     if target.is_dir():
         return _checked_copy(ctx.db.path, "manual", target)
+    check_output_path(target)  # a missing folder or a device: told plainly before anything is copied
     copy_sqlite(ctx.db.path, target)
     problem = quick_check(target)
     if problem != "ok":

@@ -193,3 +193,12 @@ def test_restoring_another_stores_backup_keeps_this_stores_identity(tmp_path, da
     assert backup.identity_in(main_store) == ident
     after = _backup(main_store, "manual")
     assert backup.backups_of(main_store) == [mine, after] and backup.backups_of(old_pc) == [theirs]
+
+
+def test_backup_to_a_missing_folder_is_refused_plainly(ctx, tmp_path, capsys, store_path):
+    ctx.close()
+    target = tmp_path / "no-such-stick" / "copy.sqlite"
+    assert main(["--db", str(store_path), "backup", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "文件夹不存在" in err and len(err.strip().splitlines()) == 1
+    assert not target.parent.exists()
