@@ -231,4 +231,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已从 {Path(args.file).name} 恢复 / restored (结构版本 / schema {result.revision})")
     if result.kept:
         print(f"被替换的数据已保存为 / the replaced store was kept as: {result.kept}")
+    if result.other_store:
+        print("注意：此备份来自另一个数据文件；恢复后的数据仍按本数据文件备份 / "
+              "note: this backup came from another store; the restored data is backed up as this store's")
     return 0

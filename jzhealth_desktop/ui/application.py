@@ -64,6 +64,8 @@ class DamagedStore(StoreError):
         self.path, self.health = path, health
         offer_zh = f"最新的完好备份：{health.newest_good.name}" if health.newest_good else "没有找到完好的备份"
         offer_en = f"newest good backup: {health.newest_good.name}" if health.newest_good else "no good backup found"
+        if health.kind not in ("", "damaged"):  # locked, read-only, full, not ours: no backup is offered
+            offer_zh, offer_en = "不提供备份恢复（见上）", "no backup is offered (see above)"
         super().__init__(f"数据文件“{path}”未通过检查（{health.problem}），未打开；{offer_zh}",
                          f"the store file '{path}' failed its check ({health.problem}) and was not opened; {offer_en}")
 
