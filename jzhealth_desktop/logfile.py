@@ -31,6 +31,7 @@ FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger(LOGGER)
 _crash_file: IO[str] | None = None
+_was_enabled = False
 
 
 class _Rotating(logging.handlers.RotatingFileHandler):
@@ -89,15 +90,17 @@ def _version() -> str:
 
 def start_faulthandler() -> str:
     """Have ``faulthandler`` write a hard crash (access violation, abort) to ``crash.log``; returns what the
-    previous run left there (empty if it ended normally), after copying it into the log."""
-    global _crash_file
+    previous run left there (empty if it ended normally: ``stop_faulthandler`` removes the file), after
+    copying it into the log."""
+    global _crash_file, _was_enabled
     try:
         path = log_dir() / CRASH_NAME
         previous = path.read_text(encoding="utf-8", errors="replace").strip() if path.exists() else ""
         if previous:
             log.error("the previous run ended abnormally:\n%s", previous)
-        if _crash_file is not None:
-            faulthandler.disable()
+        if _crash_file is None:
+            _was_enabled = faulthandler.is_enabled()
+        else:
             _crash_file.close()
         _crash_file = open(path, "w", encoding="utf-8")  # noqa: SIM115 - kept open for faulthandler
         faulthandler.enable(_crash_file, all_threads=True)
@@ -107,15 +110,21 @@ def start_faulthandler() -> str:
 
 
 def stop_faulthandler() -> None:
-    """A normal end: nothing to report at the next start (crash.log left empty)."""
+    """A normal end: crash.log is removed, so the next start reports nothing. Windows can make faulthandler
+    write for an exception that was handled after all (the run went on): that text is kept in the log."""
     global _crash_file
-    if _crash_file is not None:
-        faulthandler.disable()
-        name = _crash_file.name
-        _crash_file.close()
-        _crash_file = None
-        try:
-            if os.path.getsize(name) == 0:
-                os.remove(name)
-        except OSError:
-            pass
+    if _crash_file is None:
+        return
+    faulthandler.disable()
+    if _was_enabled and sys.__stderr__ is not None:  # whoever had it before (a test runner) gets it back
+        faulthandler.enable(sys.__stderr__)
+    name = _crash_file.name
+    _crash_file.close()
+    _crash_file = None
+    try:
+        written = Path(name).read_text(encoding="utf-8", errors="replace").strip()
+        if written:
+            log.warning("faulthandler wrote during a run that then ended normally:\n%s", written)
+        os.remove(name)
+    except OSError:
+        pass
