@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except BadArguments as exc:
         return _refuse(f"参数有误：{exc}（用 -h 查看用法）", f"bad arguments: {exc} (see -h)")
-    logfile.start("jzhealth")
+    logfile.start()
     words = " ".join(str(getattr(args, key)) for key in vars(args) if key == "command" or key.endswith("_command"))
     try:
         return int(args.handler(args) or 0)

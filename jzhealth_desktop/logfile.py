@@ -61,7 +61,7 @@ def where() -> str:
         return "（无法写入日志 / no log）"
 
 
-def start(program: str) -> Path | None:
+def start() -> Path | None:
     """Send the program's records to the log file of the current data folder (once per folder: calling it
     again, as tests do with a new folder each, replaces the handler). Returns the log's path, or None if the
     data folder cannot be written."""
@@ -78,8 +78,12 @@ def start(program: str) -> Path | None:
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False  # a test runner's or a host's root handlers do not get our records twice
-    log.info("%s %s started (Python %s, %s)", program, _version(), sys.version.split()[0], sys.platform)
     return folder / LOG_NAME
+
+
+def announce(program: str) -> None:
+    """A start line (the GUI writes one; the CLI does not, so a command that succeeds leaves the log alone)."""
+    log.info("%s %s started (Python %s, %s)", program, _version(), sys.version.split()[0], sys.platform)
 
 
 def _version() -> str:

@@ -161,6 +161,11 @@ def test_the_safety_net_gives_one_line_and_keeps_the_traceback_in_the_log(demo_p
     assert snapshot(demo_path) == before
 
 
+def test_a_command_that_succeeds_leaves_the_log_alone(demo_path, data_home, capsys):
+    assert cli.main(["--db", str(demo_path), "catalogue", "list"]) == 0
+    assert not (data_home / "logs" / logfile.LOG_NAME).exists()
+
+
 def test_help_and_version_still_exit_0(capsys):
     for argv in (["--help"], ["--version"], ["values", "set", "-h"]):
         with pytest.raises(SystemExit) as caught:
@@ -171,7 +176,7 @@ def test_help_and_version_still_exit_0(capsys):
 
 def test_the_log_rotates_and_keeps_a_bounded_number_of_files(data_home, monkeypatch):
     monkeypatch.setattr(logfile, "MAX_BYTES", 2000)
-    path = logfile.start("test")
+    path = logfile.start()
     try:
         for n in range(400):
             logfile.log.info("line %d %s", n, "x" * 40)
@@ -179,13 +184,13 @@ def test_the_log_rotates_and_keeps_a_bounded_number_of_files(data_home, monkeypa
         assert names == [logfile.LOG_NAME] + [f"{logfile.LOG_NAME}.{i}" for i in range(1, logfile.KEEP + 1)]
         assert all(p.stat().st_size <= 2000 + 200 for p in path.parent.iterdir())
     finally:
-        logfile.start("test")  # a fresh handler with the real limit
+        logfile.start()  # a fresh handler with the real limit
 
 
 def test_a_rotation_the_system_refuses_keeps_logging(data_home, monkeypatch):
     """Windows refuses to rename a log another process holds open: the record is still written, nothing raised."""
     monkeypatch.setattr(logfile, "MAX_BYTES", 500)
-    path = logfile.start("test")
+    path = logfile.start()
     handler = next(h for h in logfile.log.handlers if isinstance(h, logging.FileHandler))
     monkeypatch.setattr(handler, "maxBytes", 500)
 

@@ -284,7 +284,8 @@ def run(args: argparse.Namespace, exec: bool = True) -> int:
     from .main_window import MainWindow
 
     smoke = bool(getattr(args, "smoke", False))
-    logfile.start("jzhealth-desktop")
+    logfile.start()
+    logfile.announce("jzhealth-desktop")
     crashed_before = logfile.start_faulthandler() if exec else ""
     app = make_app()
     app.setProperty(UNATTENDED, smoke)

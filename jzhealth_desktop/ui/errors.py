@@ -97,6 +97,7 @@ class ErrorHandler:
             return self.previous(exc_type, exc, tb)
         self.failures += 1
         logfile.log.error("unexpected error in the window", exc_info=(exc_type, exc, tb))
+        self._pass_on(exc_type, exc, tb)
         text = details(exc_type, exc, tb)
         if self.app.property(UNATTENDED):
             _stderr(f"错误：程序内部错误（{exc_type.__name__}: {exc}），详见日志 {logfile.where()} / "
@@ -109,6 +110,17 @@ class ErrorHandler:
         self.dialog.open()  # window-modal, not a nested event loop: the slot that failed returns at once
         self.dialog.activateWindow()  # keys go to it (Alt+C copies, Esc closes)
         return None
+
+
+    def _pass_on(self, exc_type, exc, tb) -> None:
+        """The hook that was there before (a console's traceback print, a test runner's capture) still gets it;
+        with no console (windowed build) that prints nowhere."""
+        if self.previous is self or isinstance(self.previous, ErrorHandler) or sys.stderr is None:
+            return
+        try:
+            self.previous(exc_type, exc, tb)
+        except Exception:  # noqa: BLE001 - the dialog must come whatever the old hook does
+            pass
 
 
 def install(app: QApplication) -> ErrorHandler:
