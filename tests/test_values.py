@@ -91,12 +91,16 @@ def test_parse_exact_refuses_exactly_what_does_not_fit(num, scale):
     ("1²", "“²”（U+00B2）"), ("２⁵", "“⁵”（U+2075）"), ("①", "“①”（U+2460）"), ("1 2", "空格（U+0020）"),
     ("22³", "“³”（U+00B3）"), ("4\u30002", "空格（U+3000）"), ("1\u200b2", "不可见字符 U+200B"), ("٣", "“٣”（U+0663）"),
     ("१२", "“१”（U+0967）"), ("1½", "“½”（U+00BD）"), ("Ⅻ", "“Ⅻ”（U+216B）"), ("12。5", "“。”（U+3002）"),
+    ("1\n2", "换行（U+000A）"),
 ])
 def test_look_alikes_are_refused_naming_the_character(text, named):
     """NFKC used to read these as digits (1² → 12, ① → 1, 1 2 → 12, 22³ → 223): now refused, the character named."""
     with pytest.raises(InputError) as caught:
         to_decimal(text)
-    assert caught.value.zh == f"“{text}”不是数字：不能含有{named}"
+    assert caught.value.zh.endswith(f"”不是数字：不能含有{named}")
+    assert "\n" not in str(caught.value)  # an invisible character is shown as \uXXXX: the message stays one line
+    if text.isprintable():
+        assert caught.value.zh.startswith(f"“{text}”")
     assert f"U+{named.split('U+')[1][:4]}" in caught.value.en
 
 

@@ -32,14 +32,13 @@ MAX_DIGITS = 16
 # 1² as 12, ① as 1 and 22³ as 223.
 _WIDE = {**{chr(0xFF10 + d): str(d) for d in range(10)}, "．": ".", "，": ",", "＋": "+", "－": "-", "−": "-"}
 _ALLOWED = set("0123456789.,+-")
-_SPACES = " \t\u3000\u00a0"  # stripped at either end only: "1 2" is not 12
 
 
 def normalise_text(text: str) -> str:
     """The ASCII form of a typed number: full-width characters mapped, spaces at either end removed, thousands
     separators dropped when they stand every three digits. Text with anything else is returned as mapped so far;
     ``to_decimal`` refuses it naming the character (``foreign_char``)."""
-    folded = "".join(_WIDE.get(ch, ch) for ch in text.strip(_SPACES))
+    folded = "".join(_WIDE.get(ch, ch) for ch in text.strip())  # spaces at the ends only: "1 2" is not 12
     if "," in folded:
         if not _GROUPED.fullmatch(folded):
             return folded  # left as is: the caller reports it as not a number
@@ -49,7 +48,7 @@ def normalise_text(text: str) -> str:
 
 def foreign_char(text: str) -> str | None:
     """The first character of a typed number that is neither a digit (ASCII or full-width) nor . , + - ; or None."""
-    for ch in text.strip(_SPACES):
+    for ch in text.strip():
         if ch not in _ALLOWED and ch not in _WIDE:
             return ch
     return None
@@ -59,6 +58,8 @@ def char_name(ch: str) -> tuple[str, str]:
     """A character as a message shows it (zh, en): itself in quotes with its code point; a space or an invisible
     character by what it is and its code point."""
     code = f"U+{ord(ch):04X}"
+    if ch in "\r\n":
+        return f"换行（{code}）", f"a line break ({code})"
     if ch.isspace():
         return f"空格（{code}）", f"a space ({code})"
     if not ch.isprintable():
@@ -100,7 +101,9 @@ def to_decimal(raw: object) -> Decimal:
     text = normalise_text(str(raw))
     if not _NUMBER.fullmatch(text):
         zh, en = _why_not(str(raw), text)
-        raise InputError(f"“{raw}”不是数字" + (f"：{zh}" if zh else ""), f"'{raw}' is not a number" + (f": {en}" if en else ""))
+        shown = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(raw))  # stays one line
+        raise InputError(f"“{shown}”不是数字" + (f"：{zh}" if zh else ""),
+                         f"'{shown}' is not a number" + (f": {en}" if en else ""))
     return _unsigned_zero(Decimal(text))
 
 
