@@ -169,6 +169,8 @@ STEPS = {"submit": lambda ctx, a: workflow.submit(ctx, a.org, a.year, a.domain, 
 
 def cmd_workflow(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
+        if args.domain not in {d.code for d in ctx.catalogue.domains}:  # the catalogue's lookup raises KeyError
+            raise InputError(f"未知的业务领域“{args.domain}”", f"unknown domain '{args.domain}'")
         status = STEPS[args.step](ctx, args)
     zh, en = submission.NAMES[status.status]
     print(f"{status.org} {status.domain} {status.year}：{zh} / {en}")

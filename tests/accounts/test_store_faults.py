@@ -39,7 +39,7 @@ def test_full_disk_is_refused_plainly_and_nothing_is_half_written(ctx, store_pat
     with ctx.db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     _on_every_connection(ctx, f"PRAGMA max_page_count={pages}")
-    big = "很长的说明" * 20000  # needs far more pages than the store may grow by
+    big = "很长的说明" * 800  # the longest comment allowed (4000): more pages than the store may grow by
     with pytest.raises(StoreError, match="磁盘空间已满.*未改动"):
         save_values(ctx, OWN, YEAR, {"ec_beds": "11", "ec_centers": "3"}, {"ec_centers": big})
     assert snapshot(store_path) == before
