@@ -28,6 +28,10 @@ _FIELD = re.compile(r"\{(value|streak|target|cmp)(?::([\w,]+))?\}")
 YEAR_IN_TEXT = re.compile(r"(?<![\d.])(?:19|20)\d\d年")
 
 
+# One-character measure words that close a name only as the counted unit (接种人数, 发放张数, 纠纷件数).
+_COUNTED_WITH = frozenset("人张件次台名")
+
+
 def default_phrase(item: Indicator | Rate) -> str:
     """``name为{value}`` for a rate; for a figure its name without 数 and without a trailing unit,
     so the unit is written once (远程会诊例次 → 远程会诊6840例次)."""
@@ -35,9 +39,10 @@ def default_phrase(item: Indicator | Rate) -> str:
         return item.name + "为{value}"
     name = item.name.removeprefix("其中：")
     name = name[:-1] if name.endswith("数") else name
-    # A unit of two or more characters closing the name is the unit itself (远程会诊例次 → 远程会诊6840例次);
-    # one character closing it belongs to the noun (病种 30种, 隔离房间 21126间) and stays.
-    if len(item.unit) > 1 and name.endswith(item.unit) and len(name) > len(item.unit):
+    # The unit closing a name is written once, after the figure: 远程会诊例次 → 远程会诊6840例次,
+    # 居民健康卡发放张数 → 居民健康卡发放2122张. A character that ends a noun (病例, 房间, 病种) stays.
+    ends_with_unit = name.endswith(item.unit) and len(name) > len(item.unit)
+    if item.unit and ends_with_unit and (len(item.unit) > 1 or item.unit in _COUNTED_WITH):
         name = name[: -len(item.unit)]
     return name + "{value}"
 
