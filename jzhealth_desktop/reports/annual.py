@@ -2,7 +2,7 @@
 change, target, met) and, for the city, a county comparison with the city total row.
 
 Table cells print each item at its fixed decimals (a rate's ``decimals``, a figure's ``scale``), so a
-column never mixes 1.7‰ and 1.48‰; a missing figure is 「—」 (explained in the note under the report).
+column never mixes 1.7‰ and 1.48‰; a missing figure is an empty cell (explained in the note under the report).
 A year without any data is one short notice page; a domain without data is one line, not a table.
 """
 
@@ -27,7 +27,7 @@ from .styles import ROW_TINT, BODY, CELL, CELL_HEAD, H1, H2, HEAD_TINT, RULE, SM
 from .text import Para
 
 MARGIN = 18 * mm
-MISSING = "—"  # a cell without a figure, as statistical yearbooks mark it
+MISSING = ""  # a cell without a figure is left empty, as statistical yearbooks do (explained in the note)
 COUNTY_COLUMNS = 5  # items per county-comparison table, so names stay readable on A4
 
 
@@ -48,10 +48,11 @@ def _table(rows, widths, header_rows=1, spans=()):
 def _target_cells(data: ReportData, item) -> tuple[str, str]:
     target = data.targets.get(item.code)
     if target is None:
-        return "—", "—"
+        return MISSING, MISSING
     value, comparison = target
     text = format_target(format_item(item, value), comparison)  # 9.68亿元, as the plan page prints it
-    return text, met_text(target_met(data.values.get(item.code), value, comparison))
+    met = target_met(data.values.get(item.code), value, comparison)
+    return text, MISSING if met is None else met_text(met)
 
 
 def domain_table(data: ReportData, domain: Domain, width: float):
@@ -134,7 +135,7 @@ def story(data: ReportData, width: float, today: dt.date) -> list:
         flow.append(Para(f"本年度{NO_DATA}的领域：{'、'.join(empty)}。", BODY))
     flow.append(Spacer(1, 6))
     flow.append(Para("说明：率由分子、分母计算，市级合计为各县（市、区）分子之和除以分母之和；"
-                     f"表中“{MISSING}”表示尚未录入或无法计算，不作0处理；同一指标各列小数位数相同。", SMALL))
+                     "表中空白表示尚未录入、无法计算或未设目标，不作0处理；同一指标各列小数位数相同。", SMALL))
     return flow
 
 
