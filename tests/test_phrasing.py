@@ -207,3 +207,31 @@ def test_a_met_target_is_worded_as_the_page_does_and_only_when_met():
     assert render_met(item, Decimal("96.6"), (96, ">=")) == "基本医疗保险参保率稳定在96%以上"
     assert render_met(item, Decimal("95.9"), (96, ">=")) is None
     assert render_met(item, Decimal("96.6"), None) is None
+
+
+# --- the catalogue's wording fields ---------------------------------------------------------------------
+
+def _catalogue_with(tmp_path, old: str, new: str):
+    import shutil
+
+    from jzhealth_desktop.domain.catalogue import CatalogueError
+
+    folder = tmp_path / "catalogue"
+    shutil.copytree(catalogue_dir(), folder)
+    path = folder / "30-telemedicine.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder, CatalogueError
+
+
+def test_city_wording_without_a_county_phrase_is_refused(tmp_path):
+    folder, error = _catalogue_with(tmp_path, ', county_phrase = "已联通远程诊疗系统"', "")
+    with pytest.raises(error, match="county_phrase"):
+        load_catalogue(folder)
+
+
+def test_an_unknown_field_in_a_wording_template_is_refused(tmp_path):
+    folder, error = _catalogue_with(tmp_path, 'county_phrase = "已联通远程诊疗系统"', 'county_phrase = "已联通{count}"')
+    with pytest.raises(error, match="unknown field"):
+        load_catalogue(folder)
