@@ -134,7 +134,8 @@ def story(data: ReportData, width: float, today: dt.date) -> list:
         flow.append(Spacer(1, 6))
         flow.append(Para(f"本年度{NO_DATA}的领域：{'、'.join(empty)}。", BODY))
     flow.append(Spacer(1, 6))
-    flow.append(Para("说明：率由分子、分母计算，市级合计为各县（市、区）分子之和除以分母之和；"
+    totals = "，市级合计为各县（市、区）分子之和除以分母之和" if data.is_city else ""
+    flow.append(Para(f"说明：率由分子、分母计算{totals}；"
                      "表中空白表示尚未录入、无法计算或未设目标，不作0处理；同一指标各列小数位数相同。", SMALL))
     return flow
 
