@@ -158,6 +158,8 @@ def test_an_empty_year_has_no_sections_and_the_annual_is_one_notice_page(ctx, tm
     pages = page_texts(out)
     assert len(pages) == 1
     assert "焦作市2030年暂无数据" in flat(pages[0])
+    special = build_report(ctx, "special", 2030, None, tmp_path / "empty-special.pdf")
+    assert "关键词" not in flat("".join(page_texts(special)))  # no section heads over nothing
 
 
 def test_a_domain_without_data_is_left_out(ctx, tmp_path):
@@ -169,6 +171,8 @@ def test_a_domain_without_data_is_left_out(ctx, tmp_path):
     text = flat("".join(page_texts(out)))
     assert "一、医养结合" in text and "二、" not in text
     assert "本年度暂无数据的领域：预防接种门诊" in text
+    special = flat("".join(page_texts(build_report(ctx, "special", 2021, XIUWU, tmp_path / "one-special.pdf"))))
+    assert special.count("关键词") == 1 and "关键词：医养中心" in special
 
 
 def test_a_streak_is_not_counted_from_the_years_the_store_holds(ctx):
