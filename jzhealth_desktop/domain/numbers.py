@@ -4,8 +4,10 @@ One formatter for reports and UI alike:
 
 * counts carry their measure word: 42家, 2824张, 21126间, 16名
 * large counts in 万 where the phrasing asks: 2.69万, 529.2万人, 1万管
-* money: 8465.01万元, 9.68亿元, 近70亿元 (just under), 2亿余元 / 2000余万元 (just over)
-* rates: 86.99%, 2.91‰, 4.82/10万; a zero rate prints as 0
+* money: 8465.01万元, 9.68亿元, 近70亿元 (just under), 2亿余元 / 2000余万元 (just over) — a rounded
+  phrase only within ``APPROX_TOLERANCE`` of the value, else the exact figure
+* rates: 86.99%, 2.91‰, 4.82/10万; a zero rate prints as 0; a change between rates in 个百分点/个千分点
+* table cells at fixed decimals per item (``format_cell``): 1.70‰ beside 1.48‰
 * missing data is 暂无数据, never 0
 """
 
