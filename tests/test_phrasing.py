@@ -4,7 +4,7 @@ points for changes of rates, county wording, streaks only from the catalogue's s
 from decimal import Decimal
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jzhealth_desktop.domain.catalogue import load_catalogue
@@ -47,6 +47,7 @@ def test_the_pages_round_figures_and_the_issues_counterexamples():
     assert format_money(Decimal("0"), "万元", "over") == "0万元"
 
 
+@settings(deadline=None)  # no wall-clock limits: the machine is shared
 @given(money, st.sampled_from(["over", "under"]))
 @example(Decimal("1605.07"), "over")
 @example(Decimal("110"), "under")
@@ -69,6 +70,7 @@ def test_an_approximate_phrase_is_within_the_tolerance_and_on_the_right_side(val
         assert figure > yuan  # 近: the value is below its round figure, never above
 
 
+@settings(deadline=None)
 @given(money, st.sampled_from(["over", "under"]))
 def test_round_figure_is_honest_for_any_value(value, style):
     figure = round_figure(value, style)
@@ -77,6 +79,7 @@ def test_round_figure_is_honest_for_any_value(value, style):
         assert (figure < value) if style == "over" else (figure > value)
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999999.99"), places=2))
 def test_money_in_yuan_is_honest_too(value):
     for style in ("over", "under"):
@@ -181,6 +184,7 @@ def test_table_cells_keep_fixed_decimals_per_item():
     assert format_cell(CAT.items["ec_centers"], None) == "暂无数据"
 
 
+@settings(deadline=None)
 @given(st.decimals(min_value=0, max_value=1000, places=2), st.decimals(min_value=0, max_value=1000, places=2))
 def test_a_change_in_a_table_has_the_columns_decimals(old, new):
     text = format_difference(CAT.items["mch_infant_mortality"], old, new)
