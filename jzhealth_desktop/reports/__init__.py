@@ -45,9 +45,8 @@ def build_report(ctx: Context, kind: str, year: int, org: str | None, out_path: 
             build_blank(ctx, year, unit, temp, options)
         elif kind == "plan":
             from .plan import build_plan
-            from .plan_data import gather_plan
 
-            build_plan(gather_plan(ctx, year, unit.code), temp, options)
+            build_plan(ctx, year, unit, temp, options)
         else:
             data = gather(ctx, year, unit.code, options.get("baseline_year"), progress=progress)
             if kind == "annual":

@@ -19,7 +19,8 @@ COLUMNS = (2, 3)
 PAPERS = ("A4", "A3")
 CREDIT_ROLES = ("编辑", "校对", "组版")
 MAX_NAME = 40  # a credit, byline or photographer: names, not paragraphs
-MAX_TEXT = 200  # titles, headline, caption, the plan's summary
+MAX_TEXT = 200  # titles, headline, caption
+MAX_SUMMARY = 400  # the plan page's closing box (the 2014 page's runs to some 230 characters)
 TEXT_KEYS = ("series_title", "page_title", "page_no", "headline", "byline", "photo_caption", "photographer",
              "summary")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -130,7 +131,8 @@ def check_options(options: dict | None, year: int, catalogue: Catalogue | None =
     checked["date"] = parse_date(options["date"]) if options.get("date") not in (None, "") else dt.date.today()
     for key in TEXT_KEYS:
         if key in options:
-            checked[key] = _text(key, options[key], MAX_NAME if key in ("byline", "photographer") else MAX_TEXT)
+            limit = MAX_NAME if key in ("byline", "photographer") else MAX_SUMMARY if key == "summary" else MAX_TEXT
+            checked[key] = _text(key, options[key], limit)
     if options.get("columns") not in (None, ""):
         checked["columns"] = _columns(options["columns"])
     if options.get("paper") not in (None, ""):
