@@ -17,6 +17,7 @@ from ..services.reporting import ReportData
 from .fonts import FONT
 from .narrative import domain_paragraph
 from .pages import numbered_canvas
+from .plan import target_text
 from .styles import ROW_TINT, BODY, CELL, CELL_HEAD, H1, H2, HEAD_TINT, RULE, SMALL, TITLE, chinese_ordinal
 from .text import Para
 
@@ -43,7 +44,7 @@ def _target_cells(data: ReportData, item) -> tuple[str, str]:
     if target is None:
         return "—", "—"
     value, comparison = target
-    text = format_target(format_plain(item, value), comparison)
+    text = target_text(item, value, comparison)  # as the plan page prints it: 9.68亿元以上, not 96800万元以上
     return text, met_text(target_met(data.values.get(item.code), value, comparison))
 
 

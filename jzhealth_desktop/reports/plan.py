@@ -18,7 +18,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, Image, KeepTogether, PageTemplate, Table, TableStyle
-from reportlab.platypus.doctemplate import NextFrameFlowable
+from reportlab.platypus.doctemplate import LayoutError, NextFrameFlowable
 
 from ..domain.catalogue import Catalogue, Indicator, Rate
 from ..domain.errors import InputError
@@ -256,7 +256,10 @@ def _render(opts: dict, keywords: list, summary: str, issue: dt.date, height: fl
     doc.addPageTemplates([PageTemplate("plan", frames, onPage=furniture)])
     # The body runs through the columns; the box has its own frame, reached however many columns the body
     # used. Whatever does not fit spills onto a second page, which the caller sees in the page count.
-    doc.build(top + [FrameBreak()] + body + [NextFrameFlowable("box"), FrameBreak(), box])
+    try:
+        doc.build(top + [FrameBreak()] + body + [NextFrameFlowable("box"), FrameBreak(), box])
+    except LayoutError:  # the spill met a frame too small for it: certainly not one page
+        return b"", 2, most
     return buffer.getvalue(), doc.page, most
 
 
