@@ -22,7 +22,7 @@ from reportlab.platypus.doctemplate import LayoutError, NextFrameFlowable
 
 from ..domain.catalogue import Catalogue, Indicator, Rate
 from ..domain.errors import InputError
-from ..domain.numbers import format_count, format_date, format_money, format_rate, format_target, trim
+from ..domain.numbers import format_count, format_date, format_rate, format_target, trim
 from ..domain.orgunits import OrgUnit
 from ..domain.values import Value
 from ..services.context import Context
@@ -52,11 +52,19 @@ _LEAD_IN = ("其中：", "其中")
 # --- figures and clauses -------------------------------------------------------------------------------
 
 def target_figure(item: Indicator | Rate, value: Value) -> str:
-    """A target as the page prints it: 98%, 320元, 20万元, 9.68亿元, 100万张, 41.57万平方米."""
+    """A target as the page prints it: 98%, 320元, 20万元, 9.68亿元, 100万张, 41.57万平方米.
+
+    A larger unit is used only when it keeps the figure exact within two decimals (96800万元 → 9.68亿元,
+    but 96812.34万元 stays as it is): a target is a commitment, not an estimate.
+    """
     if isinstance(item, Rate):
         return format_rate(Decimal(value), item.per)
     if item.type == "money" and item.unit in ("元", "万元"):
-        return format_money(value, item.unit, "exact")
+        yuan = Decimal(value) * (10000 if item.unit == "万元" else 1)
+        for size, unit in ((10**8, "亿元"), (10**4, "万元")):
+            if abs(yuan) >= size and yuan % (size // 100) == 0:
+                return trim(yuan / size) + unit
+        return trim(Decimal(value)) + item.unit
     if item.type == "count" and abs(int(value)) >= 10000 and int(value) % 100 == 0:
         return format_count(value, item.unit, wan=True)  # 1000000张 → 100万张, exact (two decimals of 万)
     return trim(Decimal(value)) + item.unit
