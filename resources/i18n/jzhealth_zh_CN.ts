@@ -4,61 +4,61 @@
 <context>
     <name>AccountActions</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="55"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="56"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="59"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="60"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="65"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="66"/>
         <source>Reason (the county sees it):</source>
         <translation>原因（县区可以看到）：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="74"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="76"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="77"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="90"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="92"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="91"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="93"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="92"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="93"/>
         <source>Backed up to:</source>
         <translation>已备份到：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="98"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="103"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="111"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="114"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="99"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="104"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="112"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="115"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="99"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="100"/>
         <source>Backups (*.sqlite)</source>
         <translation>备份文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="104"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="105"/>
         <source>Replace all data with this backup? The current data is kept as a backup first.</source>
         <translation>用这个备份替换全部数据吗？当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="115"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="116"/>
         <source>Restored. The replaced data was kept as:</source>
         <translation>已恢复。被替换的数据已保存为：</translation>
     </message>
@@ -178,12 +178,12 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="218"/>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="220"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="230"/>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="232"/>
         <source>Why the figure is right (e.g. a new centre opened)</source>
         <translation>说明该数据为何无误（例如新建了一家中心）</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="286"/>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="288"/>
         <source>Type the figure first: a comment belongs to a figure</source>
         <translation>请先填写数据：说明是针对某个数据的</translation>
     </message>
@@ -624,161 +624,161 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="53"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="148"/>
         <source> (city&apos;s own figures)</source>
         <translation>（市本级）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="154"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="387"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="156"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="158"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="187"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="192"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="193"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="194"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="73"/>
         <source>Store: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="61"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="237"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="241"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="243"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="244"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="347"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="351"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="394"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="402"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="404"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="406"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="422"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="471"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="430"/>
         <source>Not saved: {count} error(s) to fix first (marked red)</source>
         <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="443"/>
         <source>Not saved: the figures marked amber need a comment</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="447"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="495"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="451"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="501"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="474"/>
         <source>Not saved: {count} cell(s) marked red need fixing</source>
         <translation>未保存：有 {count} 个红色单元格需要改正</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="486"/>
         <source>Not saved: the cells marked amber need a comment (Ctrl+M on the cell)</source>
         <translation>未保存：黄色标记的单元格需要填写说明（在单元格上按 Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="548"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="568"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="575"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -953,144 +953,185 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="22"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30"/>
         <source>Annual statistical report</source>
         <translation>年度统计报表</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="23"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31"/>
         <source>Special page (newspaper layout)</source>
         <translation>专版（报纸版式）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="24"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32"/>
+        <source>The year&apos;s targets (newspaper layout)</source>
+        <translation>年度目标（报纸版式）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="33"/>
         <source>Blank form (for filling on paper)</source>
         <translation>空白报表（纸质填报）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="28"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="38"/>
         <source>Series title</source>
         <translation>栏目标题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="29"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="39"/>
         <source>Page name</source>
         <translation>版名</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="40"/>
         <source>Page number</source>
         <translation>版次</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31"/>
-        <source>Headline</source>
-        <translation>大标题</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="41"/>
+        <source>&amp;Headline</source>
+        <translation>大标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32"/>
-        <source>Byline</source>
-        <translation>署名</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="43"/>
+        <source>&amp;Editor</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="33"/>
-        <source>Editor</source>
-        <translation>编辑</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="44"/>
+        <source>P&amp;roofreader</source>
+        <translation>校对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="34"/>
-        <source>Proofreader</source>
-        <translation>校对</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45"/>
+        <source>&amp;Layout</source>
+        <translation>组版(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="35"/>
-        <source>Layout</source>
-        <translation>组版</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="46"/>
+        <source>Closing summary</source>
+        <translation>结束语（总结框）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="36"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="72"/>
+        <source>&amp;Document</source>
+        <translation>报表类型(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="73"/>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="85"/>
+        <source>&amp;Build and preview</source>
+        <translation>生成并预览(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="96"/>
+        <source>Page options</source>
+        <translation>版面选项</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="126"/>
+        <source>Issue da&amp;te</source>
+        <translation>出版日期(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="141"/>
+        <source>&amp;Photo</source>
+        <translation>图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="145"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="147"/>
+        <source>The earlier year the page compares with; it must hold data</source>
+        <translation>版面对比的较早年份，该年须有数据</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="148"/>
+        <source>Compare &amp;with year</source>
+        <translation>对比年份(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="160"/>
+        <source>&amp;Sections</source>
+        <translation>栏目(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="195"/>
+        <source>not a date (YYYY-MM-DD)</source>
+        <translation>不是日期（年-月-日）</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="47"/>
         <source>Photo caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="37"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42"/>
+        <source>Byli&amp;ne</source>
+        <translation>署名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="48"/>
         <source>Photographer</source>
         <translation>摄影</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="58"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="260"/>
         <source>Build a report</source>
         <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="59"/>
-        <source>Document</source>
-        <translation>报表类型</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="60"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="61"/>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="66"/>
-        <source>Build and preview</source>
-        <translation>生成并预览</translation>
-    </message>
-    <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="74"/>
-        <source>Special page options</source>
-        <translation>专版选项</translation>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="79"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="103"/>
         <source>Load</source>
         <translation>载入</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="82"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="106"/>
         <source>New preset name</source>
         <translation>新预设名称</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="83"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="107"/>
         <source>Save as preset</source>
         <translation>保存为预设</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="89"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="167"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="174"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="113"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="284"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="291"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="97"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="119"/>
+        <source>The issue date printed on the page, as YYYY-MM-DD; empty means today</source>
+        <translation>印在版面上的出版日期，格式为 年-月-日；留空即今天</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="135"/>
         <source>Choose a photo…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="103"/>
-        <source>Photo</source>
-        <translation>图片</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="112"/>
-        <source>Sections</source>
-        <translation>栏目</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="120"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="200"/>
         <source>Choose a photo</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="121"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="201"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
