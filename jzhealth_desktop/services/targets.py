@@ -123,13 +123,16 @@ def set_target(ctx: Context, code: str, year: int, org: str, value: object, comp
 
 
 def set_targets(ctx: Context, org: str, year: int, entries: Mapping[str, object], comparison: str = ">=",
-                notes: Mapping[str, str] | None = None, source: str = "cli") -> int:
+                notes: Mapping[str, str] | None = None, source: str = "cli",
+                comparisons: Mapping[str, str] | None = None) -> int:
     """Set several targets in one transaction: all are checked first; one bad entry writes none.
+    ``comparisons`` gives some codes their own comparison (the targets window); the rest use ``comparison``.
     Returns how many targets changed."""
     year = check_year(year)
     unit = ctx.org(org)
     require(ctx, "targets.write", unit.code)
     comparison = comparison_of(comparison)
+    own = {code: comparison_of(word) for code, word in (comparisons or {}).items()}
     notes = dict(notes or {})
     for code, raw in entries.items():  # check everything before the transaction opens
         if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -145,7 +148,7 @@ def set_targets(ctx: Context, org: str, year: int, entries: Mapping[str, object]
     before = {row.code: row for row in target_rows(ctx, year, unit.code)}
     with ctx.db.write() as session:
         for code, raw in entries.items():
-            put_target(ctx, session, code, year, unit.code, raw, comparison, source, notes.get(code))
+            put_target(ctx, session, code, year, unit.code, raw, own.get(code, comparison), source, notes.get(code))
     after = {row.code: row for row in target_rows(ctx, year, unit.code)}
     return sum(1 for code in entries if before.get(code) != after.get(code))
 

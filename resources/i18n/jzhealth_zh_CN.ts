@@ -1215,6 +1215,105 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="24"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="24"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="25"/>
+        <source>Comparison</source>
+        <translation>比较方式</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="25"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="26"/>
+        <source>Wording on the plan page</source>
+        <translation>年度目标专版上的措辞</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="27"/>
+        <source>at least (以上)</source>
+        <translation>以上</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="28"/>
+        <source>at most (以下)</source>
+        <translation>以下</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="29"/>
+        <source>about (左右)</source>
+        <translation>左右</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="30"/>
+        <source>exactly</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="38"/>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="132"/>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="155"/>
+        <source>Targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="48"/>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="48"/>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="78"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="80"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="128"/>
+        <source>%n target(s) set</source>
+        <translation>
+            <numerusform>已设定 %n 项目标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="133"/>
+        <source>Unsaved targets are discarded. Continue?</source>
+        <translation>未保存的目标将被放弃。继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="147"/>
+        <source>Nothing to save</source>
+        <translation>没有需要保存的修改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../jzhealth_desktop/ui/targets/view.py" line="158"/>
+        <source>Saved: %n target(s) changed</source>
+        <translation>
+            <numerusform>已保存，更改 %n 项目标</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <location filename="../../jzhealth_desktop/ui/accounts/manage.py" line="16"/>
@@ -1499,6 +1598,14 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="45"/>
         <source>Building the report…</source>
         <translation>正在生成报表…</translation>
+    </message>
+</context>
+<context>
+    <name>targets</name>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/targets/__init__.py" line="12"/>
+        <source>&amp;Targets…</source>
+        <translation>年度目标(&amp;T)…</translation>
     </message>
 </context>
 </TS>
