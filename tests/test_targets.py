@@ -28,14 +28,14 @@ def test_set_and_get_json_round_trip(capsys, store_path):
     db = str(store_path)
     code, out, err = run(capsys, "--db", db, "targets", "set", "--org", CITY, "--year", "2014",
                          "ncms_subsidy=320", "pj_total_investment=96800", "bph_health_cards=1000000",
-                         "--note", "ncms_subsidy=人均财政补助标准提高到{figure}")
+                         "--note", "ncms_subsidy=人均财政补助标准提高到{target}")
     assert code == 0 and "更改 3 项" in out, err
     run(capsys, "--db", db, "targets", "set", "--org", CITY, "--year", "2014", "--comparison", "about",
         "ncms_major_ratio=70")
     code, out, _ = run(capsys, "--db", db, "targets", "get", "--year", "2014", "--json")
     rows = {row["code"]: row for row in json.loads(out)}
     assert rows["ncms_subsidy"] == {"code": "ncms_subsidy", "name": "新农合人均财政补助标准", "unit": "元",
-                                    "value": "320.00", "comparison": ">=", "note": "人均财政补助标准提高到{figure}"}
+                                    "value": "320.00", "comparison": ">=", "note": "人均财政补助标准提高到{target}"}
     assert rows["bph_health_cards"]["value"] == 1000000  # counts stay integers
     assert rows["ncms_major_ratio"]["comparison"] == "~" and rows["ncms_major_ratio"]["value"] == "70.00"
     assert list(rows) == ["pj_total_investment", "ncms_subsidy", "ncms_major_ratio", "bph_health_cards"]  # catalogue order

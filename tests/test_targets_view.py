@@ -47,7 +47,7 @@ def test_shows_the_years_targets(qtbot, demo_ctx):
     dialog = shown(qtbot, demo_ctx)
     row = dialog.row_of("pj_total_investment")
     assert dialog.table.item(row, TARGET).text() == "96800"
-    assert dialog.table.item(row, WORDING).text() == "总投资{figure}"
+    assert dialog.table.item(row, WORDING).text() == "总投资{target}"
     assert dialog.table.cellWidget(dialog.row_of("ncms_major_ratio"), COMPARISON).currentData() == "~"
     assert "24" in dialog.status.text()
 

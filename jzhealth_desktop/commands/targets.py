@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--comparison", default="ge", choices=tuple(COMPARISON_WORDS),
                    help="ge 以上（默认）、le 以下、about 左右、eq 等于 / at least (default), at most, about, exactly")
     p.add_argument("--note", action="append", default=[], metavar="CODE=TEXT",
-                   help="专版措辞，{value} 处填目标 / the plan page's wording, {value} stands for the target")
+                   help="年度目标专版的措辞：{target} 为目标数字，{cmp} 为以上/以下/左右 / the plan page's wording: {target} is the figure, {cmp} its 以上/以下/左右")
     p.add_argument("assignments", nargs="+", metavar="CODE=VALUE", help="值为空则删除目标 / an empty value removes it")
     p.set_defaults(handler=cmd_targets_set)
     p = tgt_sub.add_parser("get", help="查询目标 / show targets")

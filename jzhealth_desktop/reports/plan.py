@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -84,26 +85,28 @@ def _name(item: Indicator | Rate) -> str:
 
 
 def target_clause(item: Indicator | Rate, row: TargetRow) -> str:
-    """One target as a clause. The target's own wording (``note``) wins: ``{value}`` is the figure with its
-    comparison word, ``{figure}`` the bare figure; a wording without either gets the figure appended."""
+    """One target as a clause. The wording is the target's own (``note``), else the catalogue's
+    ``target_phrase``, else a default by comparison (确保…达到…以上, …不低于…, 力争…, …提高到…左右).
+    In a wording ``{target}`` is the figure as printed and ``{cmp}`` its comparison word (以上/以下/左右);
+    a wording without ``{target}`` gets the figure and word appended."""
     figure = target_figure(item, row.value)
-    text = format_target(figure, row.comparison)
-    note = row.note.strip().rstrip("，。；")
-    if note:
-        if "{value}" in note or "{figure}" in note:
-            return note.replace("{value}", text).replace("{figure}", figure)
-        return note + text
+    word = format_target("", row.comparison)
+    wording = (row.note.strip() or getattr(item, "target_phrase", "")).rstrip("，。；")
+    if wording:
+        if "{target" in wording:
+            return re.sub(r"\{target(:\w+)?\}", lambda _: figure, wording).replace("{cmp}", word)
+        return wording.replace("{cmp}", "") + figure + word
     name = _name(item)
     if row.comparison == ">=":
         if isinstance(item, Rate):
-            return f"确保{name}达到{text}"
+            return f"确保{name}达到{figure}{word}"
         if item.type == "money":
             return f"{name}不低于{figure}"
         return f"力争{name}达到{figure}"
     if row.comparison == "<=":
-        return f"确保{name}控制在{text}"
+        return f"确保{name}控制在{figure}{word}"
     if row.comparison == "~":
-        return f"{name}提高到{text}"
+        return f"{name}提高到{figure}{word}"
     return f"{name}{figure}"
 
 

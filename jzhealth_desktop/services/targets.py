@@ -2,7 +2,7 @@
 
 Set like figures: checked in full before anything is written (unknown code, not a number, more decimals
 than the indicator keeps, outside its bounds), one transaction per call, every change audited with the old
-and the new target. A target may carry its wording for the plan page (``note``, e.g. 「确保参合率达到{value}」).
+and the new target. A target may carry its wording for the plan page (``note``, e.g. 「确保参合率达到{target}{cmp}」).
 """
 
 from __future__ import annotations

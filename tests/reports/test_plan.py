@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import pdfplumber
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from jzhealth_desktop.domain.catalogue import Indicator
 from jzhealth_desktop.domain.errors import InputError
 from jzhealth_desktop.reports import build_report
 from jzhealth_desktop.reports.plan import join_clauses, target_clause, target_figure, target_text
@@ -128,11 +130,21 @@ def test_figures_as_printed(demo_ctx):
     assert target_text(items["ncms_major_ratio"], Decimal("70.00"), "~") == "70%左右"
 
 
+@dataclass(frozen=True)
+class Phrased(Indicator):
+    target_phrase: str = ""
+
+
+def plain(item):
+    """The item without a catalogue wording, so the defaults show (the catalogue may carry target_phrase)."""
+    return replace(item, target_phrase="") if hasattr(item, "target_phrase") else item
+
+
 def test_default_clauses(demo_ctx):
     items = demo_ctx.catalogue.items
 
     def clause(code, value, comparison, note=""):
-        return target_clause(items[code], TargetRow(code, value, comparison, note))
+        return target_clause(plain(items[code]), TargetRow(code, value, comparison, note))
 
     assert clause("ncms_enrolment_rate", Decimal("98.00"), ">=") == "确保新农合参合率达到98%以上"
     assert clause("bph_funding_per_capita", Decimal("30.00"), ">=") == "人均基本公共卫生服务经费标准不低于30元"
@@ -141,6 +153,17 @@ def test_default_clauses(demo_ctx):
     assert clause("pj_new_starts", 93, "=") == "新开工项目数93个"
     assert clause("mch_infant_mortality", Decimal("3.00"), "<=") == "确保婴儿死亡率控制在3‰以下"
     assert clause("ncms_enrolment_rate", Decimal("98.00"), ">=", "参合率") == "参合率98%以上"
+    assert clause("ncms_cap", Decimal("20.00"), ">=", "封顶线提高到{target}") == "封顶线提高到20万元"
+    assert clause("ncms_major_ratio", Decimal("70.00"), "~", "比例提高到{target}{cmp}") == "比例提高到70%左右"
+
+
+def test_catalogue_wording_and_the_targets_own(demo_ctx):
+    """The catalogue's target_phrase words a target that has no wording of its own; the target's own wins."""
+    base = plain(demo_ctx.catalogue.items["bph_health_cards"])
+    item = Phrased(**{f: getattr(base, f) for f in Indicator.__dataclass_fields__ if f != "target_phrase"},
+                   target_phrase="力争全年发放{target:wan}")
+    assert target_clause(item, TargetRow(item.code, 1000000, ">=", "")) == "力争全年发放100万张"
+    assert target_clause(item, TargetRow(item.code, 1000000, ">=", "发卡{target}")) == "发卡100万张"
     assert join_clauses(["甲1个", "、乙2个", "丙"]) == "甲1个、乙2个，丙。"
 
 

@@ -2,8 +2,8 @@
 
 Typed like a form: the table takes the keys (typing a figure starts editing, Enter/Tab move on), 保存 writes
 (Ctrl+S or Alt+S) every change in one checked, audited transaction (services/targets.py) and a refusal names the indicator and
-changes nothing. An empty target removes it. The wording is what the plan page prints (``{value}`` = figure
-with 以上/左右, ``{figure}`` = bare figure).
+changes nothing. An empty target removes it. The wording is what the plan page prints (``{target}`` = the
+figure as printed, ``{cmp}`` = 以上/以下/左右).
 """
 
 from __future__ import annotations
