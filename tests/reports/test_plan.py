@@ -195,3 +195,17 @@ def test_count_targets_are_never_rounded(count):
     number = text[:-1]
     printed = Decimal(number[:-1]) * 10000 if number.endswith("万") else Decimal(number)
     assert printed == count, text
+
+
+def test_report_plan_from_the_command_line(capsys, demo_path, tmp_path):
+    from jzhealth_desktop.cli import main
+
+    out = tmp_path / "plan.pdf"
+    code = main(["--db", str(demo_path), "report", "plan", "--year", "2014", "--date", "2014-03-07", "-o", str(out)])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    text = column_text(out)
+    assert "2014年3月7日星期五" in text and "焦作市2014年卫生健康工作目标" in text and "总投资9.68亿元" in text
+    code = main(["--db", str(demo_path), "report", "plan", "--year", "2015", "-o", str(tmp_path / "none.pdf")])
+    _, err = capsys.readouterr()
+    assert code == 1 and "没有设定年度目标" in err and not (tmp_path / "none.pdf").exists()
