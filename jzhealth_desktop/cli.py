@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "jzhealth_desktop.commands.accounts",
     "jzhealth_desktop.commands.exchange",
     "jzhealth_desktop.commands.server",
+    "jzhealth_desktop.commands.targets",
 )
 
 

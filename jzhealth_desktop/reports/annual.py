@@ -17,12 +17,12 @@ from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..domain.attainment import met_text, target_met
 from ..domain.catalogue import Domain, Rate
-from ..domain.numbers import (NO_DATA, format_cell, format_date, format_difference, format_item, format_relative,
-                              format_target)
+from ..domain.numbers import NO_DATA, format_cell, format_date, format_difference, format_relative
 from ..services.reporting import ReportData
 from .fonts import FONT
 from .narrative import domain_paragraph
 from .pages import numbered_canvas
+from .plan import target_text
 from .styles import ROW_TINT, BODY, CELL, CELL_HEAD, H1, H2, HEAD_TINT, RULE, SMALL, TITLE, chinese_ordinal
 from .text import Para
 
@@ -50,7 +50,7 @@ def _target_cells(data: ReportData, item) -> tuple[str, str]:
     if target is None:
         return MISSING, MISSING
     value, comparison = target
-    text = format_target(format_item(item, value), comparison)  # 9.68亿元, as the plan page prints it
+    text = target_text(item, value, comparison)  # as the plan page prints it: 9.68亿元以上, not 96800万元以上
     met = target_met(data.values.get(item.code), value, comparison)
     return text, MISSING if met is None else met_text(met)
 

@@ -909,43 +909,43 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     <context>
         <name>PreviewDialog</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="35" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="37" />
             <source>Page %1</source>
             <translation>第 %1 页</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="48" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="50" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="49" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="51" />
             <source>Save as…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="50" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="52" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="52" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="54" />
             <source>Zoom</source>
             <translation>缩放</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="80" />
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="87" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="82" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="89" />
             <source>Save as</source>
             <translation>另存为</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="81" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="83" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="87" />
+            <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="89" />
             <source>Cannot save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -953,144 +953,185 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     <context>
         <name>ReportDialog</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="22" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30" />
             <source>Annual statistical report</source>
             <translation>年度统计报表</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="23" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31" />
             <source>Special page (newspaper layout)</source>
             <translation>专版（报纸版式）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="24" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32" />
+            <source>The year's targets (newspaper layout)</source>
+            <translation>年度目标（报纸版式）</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="33" />
             <source>Blank form (for filling on paper)</source>
             <translation>空白报表（纸质填报）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="28" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="38" />
             <source>Series title</source>
             <translation>栏目标题</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="29" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="39" />
             <source>Page name</source>
             <translation>版名</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="40" />
             <source>Page number</source>
             <translation>版次</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31" />
-            <source>Headline</source>
-            <translation>大标题</translation>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="41" />
+            <source>&amp;Headline</source>
+            <translation>大标题(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32" />
-            <source>Byline</source>
-            <translation>署名</translation>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42" />
+            <source>Byli&amp;ne</source>
+            <translation>署名(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="33" />
-            <source>Editor</source>
-            <translation>编辑</translation>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="43" />
+            <source>&amp;Editor</source>
+            <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="34" />
-            <source>Proofreader</source>
-            <translation>校对</translation>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="44" />
+            <source>P&amp;roofreader</source>
+            <translation>校对(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="35" />
-            <source>Layout</source>
-            <translation>组版</translation>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45" />
+            <source>&amp;Layout</source>
+            <translation>组版(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="36" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="46" />
+            <source>Closing summary</source>
+            <translation>结束语（总结框）</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="72" />
+            <source>&amp;Document</source>
+            <translation>报表类型(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="73" />
+            <source>&amp;Unit</source>
+            <translation>单位(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="74" />
+            <source>&amp;Year</source>
+            <translation>年度(&amp;Y)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="85" />
+            <source>&amp;Build and preview</source>
+            <translation>生成并预览(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="96" />
+            <source>Page options</source>
+            <translation>版面选项</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="141" />
+            <source>&amp;Photo</source>
+            <translation>图片(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="145" />
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="147" />
+            <source>The earlier year the page compares with; it must hold data</source>
+            <translation>版面对比的较早年份，该年须有数据</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="148" />
+            <source>Compare &amp;with year</source>
+            <translation>对比年份(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="160" />
+            <source>&amp;Sections</source>
+            <translation>栏目(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="195" />
+            <source>not a date (YYYY-MM-DD)</source>
+            <translation>不是日期（年-月-日）</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="47" />
             <source>Photo caption</source>
             <translation>图片说明</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="37" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="48" />
             <source>Photographer</source>
             <translation>摄影</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="58" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="260" />
             <source>Build a report</source>
             <translation>生成报表</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="59" />
-            <source>Document</source>
-            <translation>报表类型</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="60" />
-            <source>Unit</source>
-            <translation>单位</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="61" />
-            <source>Year</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="66" />
-            <source>Build and preview</source>
-            <translation>生成并预览</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="74" />
-            <source>Special page options</source>
-            <translation>专版选项</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="79" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="103" />
             <source>Load</source>
             <translation>载入</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="82" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="106" />
             <source>New preset name</source>
             <translation>新预设名称</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="83" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="107" />
             <source>Save as preset</source>
             <translation>保存为预设</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="89" />
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="167" />
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="174" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="113" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="284" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="291" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="97" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="119" />
+            <source>The issue date printed on the page, as YYYY-MM-DD; empty means today</source>
+            <translation>印在版面上的出版日期，格式为 年-月-日；留空即今天</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="126" />
+            <source>Issue da&amp;te</source>
+            <translation>出版日期(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="135" />
             <source>Choose a photo…</source>
             <translation>选择图片…</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="103" />
-            <source>Photo</source>
-            <translation>图片</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="112" />
-            <source>Sections</source>
-            <translation>栏目</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="120" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="200" />
             <source>Choose a photo</source>
             <translation>选择图片</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="121" />
+            <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="201" />
             <source>Pictures (*.jpg *.jpeg *.png)</source>
             <translation>图片 (*.jpg *.jpeg *.png)</translation>
         </message>
@@ -1171,6 +1212,105 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
             <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="93" />
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsDialog</name>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="24" />
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="24" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="25" />
+            <source>Comparison</source>
+            <translation>比较方式</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="25" />
+            <source>Target</source>
+            <translation>目标值</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="26" />
+            <source>Wording on the plan page</source>
+            <translation>年度目标专版上的措辞</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="27" />
+            <source>at least (以上)</source>
+            <translation>以上</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="28" />
+            <source>at most (以下)</source>
+            <translation>以下</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="29" />
+            <source>about (左右)</source>
+            <translation>左右</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="30" />
+            <source>exactly</source>
+            <translation>等于</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="38" />
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="133" />
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="156" />
+            <source>Targets</source>
+            <translation>年度目标</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="48" />
+            <source>&amp;Unit</source>
+            <translation>单位(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="48" />
+            <source>&amp;Year</source>
+            <translation>年度(&amp;Y)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="78" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="80" />
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="129" />
+            <source>%n target(s) set</source>
+            <translation>
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="134" />
+            <source>Unsaved targets are discarded. Continue?</source>
+            <translation>未保存的目标将被放弃。继续吗？</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="148" />
+            <source>Nothing to save</source>
+            <translation>没有需要保存的修改</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../jzhealth_desktop/ui/targets/view.py" line="159" />
+            <source>Saved: %n target(s) changed</source>
+            <translation>
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -1536,6 +1676,14 @@ Data already saved is not affected. Unsaved entries are still in the window: che
             <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="45" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
+        </message>
+    </context>
+    <context>
+        <name>targets</name>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/targets/__init__.py" line="12" />
+            <source>&amp;Targets…</source>
+            <translation>年度目标(&amp;T)…</translation>
         </message>
     </context>
 </TS>
