@@ -122,16 +122,14 @@ def story(data: ReportData, width: float, today: dt.date) -> list:
         flow.append(Para(f"{data.org.name}{data.year}年{NO_DATA}：本年度尚未录入任何数据，"
                          "录入并提交后再生成年报。", BODY.but(bold=True)))
         return flow
-    # A domain with targets but no figures yet keeps its table: the target column is the point of it.
-    shown = [d for d in data.catalogue.domains if data.has_data(d.codes) or any(c in data.targets for c in d.codes)]
-    for number, domain in enumerate(shown, start=1):
+    for number, domain in enumerate(data.domains_with_data(), start=1):
         flow.append(Para(f"{chinese_ordinal(number)}、{domain.name}", H1))
         flow.append(Para(domain_paragraph(data, domain), BODY))
         flow.append(domain_table(data, domain, width))
         if data.is_city and data.counties:
             flow.append(Para(f"各县（市、区）{domain.name}对比（{data.year}年）", H2))
             flow.extend(county_tables(data, domain, width))
-    empty = [d.name for d in data.catalogue.domains if d not in shown]
+    empty = [d.name for d in data.catalogue.domains if not data.has_data(d.codes)]
     if empty:
         flow.append(Spacer(1, 6))
         flow.append(Para(f"本年度{NO_DATA}的领域：{'、'.join(empty)}。", BODY))
