@@ -108,6 +108,11 @@ def _bare(item, value) -> str:
     return _missing(format_cell(item, value, unit=False))
 
 
+def _reported(data: ReportData, domain: Domain) -> bool:
+    """A domain gets its table when the year has figures or targets for it (a plan year has targets only)."""
+    return data.has_data(domain.codes) or any(code in data.targets for code in domain.codes)
+
+
 def story(data: ReportData, width: float, today: dt.date) -> list:
     flow: list = [Para(f"{data.org.name}{data.year}年卫生健康统计年报", TITLE)]
     cover = [f"填报单位：{data.org.name}", f"统计年度：{data.year}年",
@@ -117,19 +122,22 @@ def story(data: ReportData, width: float, today: dt.date) -> list:
     if data.demo_label:
         flow.append(Para(data.demo_label, SMALL.but(align="center")))
     flow.append(Spacer(1, 8))
-    if not data.has_data():
+    reported = [d for d in data.catalogue.domains if _reported(data, d)]
+    if not reported:
         # One short notice page, not a table of dashes per domain.
         flow.append(Para(f"{data.org.name}{data.year}年{NO_DATA}：本年度尚未录入任何数据，"
                          "录入并提交后再生成年报。", BODY.but(bold=True)))
         return flow
-    for number, domain in enumerate(data.domains_with_data(), start=1):
+    for number, domain in enumerate(reported, start=1):
         flow.append(Para(f"{chinese_ordinal(number)}、{domain.name}", H1))
-        flow.append(Para(domain_paragraph(data, domain), BODY))
+        paragraph = domain_paragraph(data, domain)
+        if paragraph:
+            flow.append(Para(paragraph, BODY))
         flow.append(domain_table(data, domain, width))
-        if data.is_city and data.counties:
+        if data.is_city and data.counties and data.has_data(domain.codes):
             flow.append(Para(f"各县（市、区）{domain.name}对比（{data.year}年）", H2))
             flow.extend(county_tables(data, domain, width))
-    empty = [d.name for d in data.catalogue.domains if not data.has_data(d.codes)]
+    empty = [d.name for d in data.catalogue.domains if d not in reported]
     if empty:
         flow.append(Spacer(1, 6))
         flow.append(Para(f"本年度{NO_DATA}的领域：{'、'.join(empty)}。", BODY))
