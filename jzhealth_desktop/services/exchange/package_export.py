@@ -110,6 +110,24 @@ def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
     return {VALUES: values, SUBMISSIONS: statuses, TARGETS: targets, CONTEXT: context}
 
 
+def _refuse_undeliverable(ctx: Context, values: list[tuple]) -> None:
+    """A comment the city would refuse (control characters, or over the exchange's length), kept by a store from
+    before comments were checked at entry: named, so the clerk corrects it in the form, instead of a package
+    that every import refuses whole. The Excel and CSV exports write such a comment visibly instead."""
+    from .package_read import MAX_TEXT, _BAD_CHAR
+
+    comments = [r[5] for r in values if r[5]]
+    if not comments or (max(map(len, comments)) <= MAX_TEXT and not _BAD_CHAR.search("".join(comments))):
+        return
+    bad = [(o, y, c) for o, y, c, _, _, m in values if m and (len(m) > MAX_TEXT or _BAD_CHAR.search(m))]
+    names = [f"{ctx.org_units[o].name if o in ctx.org_units else o} {y}年「{ctx.catalogue.items[c].name}」"
+             for o, y, c in bad[:10]]
+    more = f"等 {len(bad)} 处" if len(bad) > len(names) else ""
+    raise InputError(f"未导出：{'、'.join(names)}{more}的说明含控制字符或超过 {MAX_TEXT} 字，市级无法接收；请先在表单中修改说明",
+                     f"not exported: the comment of {', '.join(f'{o} {y} {c}' for o, y, c in bad[:10])} holds "
+                     f"control characters or is over {MAX_TEXT} characters; correct it in the form first")
+
+
 def build_package(ctx: Context, org: str, years: Iterable[int], created: datetime | None = None) -> bytes:
     """The package file's bytes for ``org`` and ``years``."""
     unit = ctx.org(org)
@@ -121,6 +139,7 @@ def build_package(ctx: Context, org: str, years: Iterable[int], created: datetim
     if not rows[VALUES] and not rows[SUBMISSIONS] and not rows[TARGETS]:
         raise InputError(f"{unit.name} {'、'.join(map(str, years))}年没有可导出的数据",
                          f"{unit.name_en} has no figures for {', '.join(map(str, years))}")
+    _refuse_undeliverable(ctx, rows[VALUES])
     members = {name: _dump_values(rows[name]) if name == VALUES else _dump(rows[name]) for name in DATA_MEMBERS}
     st = station(ctx)
     key = signing_key(ctx)  # a station set up before packages were signed gets its key here
