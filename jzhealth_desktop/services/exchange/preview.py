@@ -300,6 +300,9 @@ def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch]
                                                 f"only the county station of {org} submits its forms; state not imported"))
         else:
             figures, comments = merged_form(stored, writes, org, year)
+            if (org, year - 1) in {(b.org, b.year) for b in writes} or (org, year - 1) in stored:
+                # the year before is in the file too: judged against it as the import leaves it (the commit too)
+                last_years[(org, year)] = merged_form(stored, writes, org, year - 1)[0]
             issues = form_issues(ctx, org, dom, figures, comments, last_years.get((org, year), {}))
             if issues:
                 more = f"等 {len(issues)} 处" if len(issues) > 1 else ""
