@@ -4,61 +4,61 @@
 <context>
     <name>AccountActions</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="55"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="56"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="59"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="60"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="65"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="66"/>
         <source>Reason (the county sees it):</source>
         <translation>原因（县区可以看到）：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="74"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="76"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="77"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="90"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="92"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="91"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="93"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="92"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="93"/>
         <source>Backed up to:</source>
         <translation>已备份到：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="98"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="103"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="111"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="114"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="99"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="104"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="112"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="115"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="99"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="100"/>
         <source>Backups (*.sqlite)</source>
         <translation>备份文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="104"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="105"/>
         <source>Replace all data with this backup? The current data is kept as a backup first.</source>
         <translation>用这个备份替换全部数据吗？当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="115"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="116"/>
         <source>Restored. The replaced data was kept as:</source>
         <translation>已恢复。被替换的数据已保存为：</translation>
     </message>
@@ -178,12 +178,12 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="218"/>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="220"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="230"/>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="232"/>
         <source>Why the figure is right (e.g. a new centre opened)</source>
         <translation>说明该数据为何无误（例如新建了一家中心）</translation>
     </message>
@@ -304,17 +304,17 @@
         <translation>正在读取 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="110"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="113"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="118"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="121"/>
         <source>Backup made before the import: {path}</source>
         <translation>导入前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="120"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="123"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="286"/>
+        <location filename="../../jzhealth_desktop/ui/forms/grid.py" line="288"/>
         <source>Type the figure first: a comment belongs to a figure</source>
         <translation>请先填写数据：说明是针对某个数据的</translation>
     </message>
@@ -518,87 +518,112 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 单位：{unit}&#x3000;年度：{years}&#x3000;指标目录版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="33"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="40"/>
         <source>New ({n})</source>
         <translation>新增（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="33"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="40"/>
         <source>Changed ({n})</source>
         <translation>修改（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="34"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="41"/>
         <source>Unchanged ({n})</source>
         <translation>未变（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="34"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="41"/>
         <source>Conflicting ({n})</source>
         <translation>冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="50"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="57"/>
         <source>Not in this program&apos;s catalogue, will not be imported: {codes}</source>
         <translation>以下项目不在本程序的指标目录中，不会导入：{codes}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="58"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="65"/>
+        <source>The package also brings {n} figure(s) of the year before, shown under &quot;Last year&quot; where this station has none of its own; they are for comparison only and are not imported.</source>
+        <translation>数据包还附带上一年度的 {n} 项数据，在本机没有该年数据时显示在“上年”列中；仅供对照，不会导入。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74"/>
         <source>The file matches this station&apos;s data: there is nothing to import.</source>
         <translation>文件与本站数据一致，没有需要导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="61"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="77"/>
         <source>{n} item(s) will be written in one step; conflicting items are left as they are.</source>
         <translation>将一次写入 {n} 项；有冲突的项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="63"/>
-        <source>Import</source>
-        <translation>导入</translation>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="80"/>
+        <source>Fingerprint &amp;matches, import</source>
+        <translation>指纹一致，导入(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="67"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="80"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="85"/>
         <source>Each tab lists its first {max} items; the counts in the tab titles cover the whole file.</source>
         <translation>每个标签页只列出前 {max} 条；标签上的条数是整个文件的。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="99"/>
+        <source>Signed by {operator}, {unit} station. Key fingerprint: {fingerprint}</source>
+        <translation>签名：{unit}站 {operator}。密钥指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="103"/>
+        <source>This is the first package signed with this key. Read the fingerprint to the sender by phone (they see it under Help → About) and import only if it matches; later packages are checked against it.</source>
+        <translation>这是首次收到用此密钥签名的数据包。请电话与对方核对指纹（对方可在“帮助 → 关于”中看到），一致才导入；以后的数据包都将以此密钥核验。</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108"/>
         <source>Domain</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108"/>
+        <source>Last year</source>
+        <translation>上年</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109"/>
         <source>Why not applied</source>
         <translation>未导入原因</translation>
     </message>
@@ -624,161 +649,161 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="53"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="148"/>
         <source> (city&apos;s own figures)</source>
         <translation>（市本级）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="154"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="387"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="156"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="158"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="187"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="192"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="193"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="194"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="73"/>
         <source>Store: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="61"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="237"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="241"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="243"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="244"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="347"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="351"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="394"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="402"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="404"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="406"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="422"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="471"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="430"/>
         <source>Not saved: {count} error(s) to fix first (marked red)</source>
         <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="443"/>
         <source>Not saved: the figures marked amber need a comment</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="447"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="495"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="451"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="501"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="474"/>
         <source>Not saved: {count} cell(s) marked red need fixing</source>
         <translation>未保存：有 {count} 个红色单元格需要改正</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="486"/>
         <source>Not saved: the cells marked amber need a comment (Ctrl+M on the cell)</source>
         <translation>未保存：黄色标记的单元格需要填写说明（在单元格上按 Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="548"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="568"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="575"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -1442,7 +1467,17 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>指标目录版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/help.py" line="43"/>
+        <location filename="../../jzhealth_desktop/ui/help.py" line="52"/>
+        <source>Package key: made at the first export</source>
+        <translation>数据包密钥：首次导出时生成</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/help.py" line="53"/>
+        <source>Package key fingerprint: &lt;b&gt;{fingerprint}&lt;/b&gt;</source>
+        <translation>数据包密钥指纹：&lt;b&gt;{fingerprint}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/help.py" line="58"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
