@@ -56,11 +56,11 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
     key is seen (``preview.signer.state == NEW``); the key is then kept for that unit."""
     incoming = preview.incoming
     require(ctx, "exchange.import", incoming.org)
-    check_confirmed(preview.signer, confirmed_key)
     unknown = len(preview.unknown)
     conflicts = preview.count(CONFLICTING)
-    if preview.nothing_to_do:
+    if preview.nothing_to_do:  # nothing written, so nothing vouched for: a new key is asked about next time
         return ImportResult(0, conflicts, unknown, None, preview)
+    check_confirmed(preview.signer, confirmed_key)
     with collector_paused():
         return _commit(ctx, preview, progress, conflicts, unknown)
 

@@ -61,7 +61,8 @@ class Signer:
         unit, never the reviewer who imports them."""
         unit = ctx.org_units.get(self.org)
         station = unit.name if unit else self.org
-        return f"{self.operator or '操作员'}（{station}站）"[-MAX_AUTHOR:]
+        suffix = f"（{station}站）"
+        return (self.operator or "操作员")[:MAX_AUTHOR - len(suffix)] + suffix
 
 
 def _peer(org: str) -> str:
