@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..domain.errors import InputError
 from ..domain.periods import check_year
@@ -33,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="导入数据包（先预览）/ import a package file (preview first)")
     p.add_argument("file", metavar="FILE.jzhpkg")
     p.add_argument("--dry-run", action="store_true", help="只显示预览，不写入 / print the preview, write nothing")
+    p.add_argument("--trust-key", metavar="FINGERPRINT",
+                   help="首次导入某站的数据包时：与对方电话核对过的密钥指纹 / on the first package from a station: "
+                        "the key fingerprint checked with the sender (asked for when run at a terminal)")
     p.set_defaults(handler=cmd_import)
 
     xl = sub.add_parser("xlsx", help="Excel 工作簿 / Excel workbooks")
@@ -73,6 +77,15 @@ def print_preview(preview) -> None:
     inc = preview.incoming
     print(f"文件 / file: {inc.name}  单位 / unit: {inc.org}  年份 / years: {', '.join(map(str, inc.years))}"
           f"  指标目录 / catalogue: {inc.catalogue_version}  SHA-256: {inc.sha256[:16]}…")
+    signer = preview.signer
+    if signer is not None:
+        state = {"own": "本站自己的密钥 / this station's own key", "known": "已登记的密钥 / a key kept here",
+                 "new": "首次见到的密钥，需核对 / first seen, to be confirmed"}[signer.state]
+        print(f"签名 / signed by: {signer.operator}（{signer.org} {signer.kind}）  指纹 / fingerprint: "
+              f"{signer.fingerprint}  {state}")
+    if preview.context:
+        print(f"附带上年数据 {preview.context} 项，仅供对照，不导入 / {preview.context} previous-year figure(s) "
+              "for comparison only, not imported")
     for group in preview.groups:
         n = {k: len(v) for k, v in group.items.items()}
         print(f"【{group.name}】新增 {n[NEW]}，修改 {n[CHANGED]}，未变 {n[UNCHANGED]}，冲突 {n[CONFLICTING]}"
@@ -102,12 +115,24 @@ def _import(args: argparse.Namespace, read) -> int:
         if args.dry_run:
             print("试运行：未写入任何数据 / dry run: nothing written")
             return 0
-        result = commit_import(ctx, preview)
+        result = commit_import(ctx, preview, confirmed_key=_confirmed_key(args, preview))
     zh, en = result.message
     print(f"{zh} / {en}")
     if result.backup:
         print(f"导入前备份 / backup before import: {result.backup}")
     return 0
+
+
+def _confirmed_key(args: argparse.Namespace, preview) -> str | None:
+    """The fingerprint the reviewer vouches for: ``--trust-key``, or asked at a terminal on a first import."""
+    signer = preview.signer
+    typed = getattr(args, "trust_key", None)
+    if typed or signer is None or signer.state != "new" or preview.nothing_to_do or not sys.stdin.isatty():
+        return typed  # without it a new key is refused by the import, naming the fingerprint and what to do
+    print(f"首次导入 {signer.org} 站的数据包。请电话与对方核对密钥指纹（对方在 帮助 → 关于 中可见）：\n  {signer.fingerprint}\n"
+          f"first package from {signer.org}: check this key fingerprint with the sender by phone.")
+    answer = input("指纹一致请输入 yes / type yes if it matches: ").strip().lower()
+    return signer.fingerprint if answer in ("yes", "y", "是") else None
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -110,16 +110,17 @@ def users_and_sources(ctx: Context) -> tuple[list[str], list[str]]:
 
 def export_csv(ctx: Context, flt: AuditFilter, path: str | Path) -> int:
     """Write the matching rows to a CSV file (UTF-8 with BOM so Excel reads the Chinese); returns the count."""
+    from ..fileio import check_output_path, replacing
+    from .exchange.safe_text import csv_row
+
+    check_output_path(path)
     rows = query(ctx, flt, limit=10 ** 9)
-    target = Path(path)
-    tmp = target.with_name(target.name + ".part")
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:  # whole or not at all
         writer = csv.writer(fh)
         writer.writerow(CSV_HEADER)
-        for r in rows:
-            writer.writerow([r.at.isoformat(sep=" ", timespec="seconds"), r.user, r.action, r.org or "",
-                             "" if r.year is None else r.year, r.subject, r.old, r.new, r.source, r.detail])
-    tmp.replace(target)  # a half-written export never carries the real name
+        for r in rows:  # comments, names and details are typed by people: never a formula in Excel
+            writer.writerow(csv_row([r.at.isoformat(sep=" ", timespec="seconds"), r.user, r.action, r.org or "",
+                                     "" if r.year is None else r.year, r.subject, r.old, r.new, r.source, r.detail]))
     return len(rows)
 
 

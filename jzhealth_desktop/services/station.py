@@ -50,8 +50,53 @@ def configure_station(ctx: Context, kind: str, org: str | None, operator: str) -
         put_setting(session, "station_type", kind)
         put_setting(session, "station_org", org_code)
         put_setting(session, "operator", operator)
+        _ensure_key(session)
     ctx.user = operator
     return Station(kind, org_code, operator)
+
+
+# The station's Ed25519 signing key (base64 of its raw bytes), made at set-up, or at the first export of a
+# station set up before packages were signed. It stays in the store: whoever holds the store file can sign
+# for the station (docs/exchange.md, threat model).
+SIGNING_KEY = "station_signing_key"
+
+
+def _ensure_key(session) -> str:
+    from .exchange.signing import new_private_key
+
+    key = get_setting(session, SIGNING_KEY)
+    if not key:
+        key = new_private_key()
+        put_setting(session, SIGNING_KEY, key)
+    return key
+
+
+def signing_key(ctx: Context) -> str:
+    """The station's private signing key, made (and kept) the first time it is asked for."""
+    with ctx.db.read() as session:
+        key = get_setting(session, SIGNING_KEY)
+    if key:
+        return key
+    with ctx.db.write() as session:
+        return _ensure_key(session)
+
+
+def own_public_key(ctx: Context, create: bool = True) -> str:
+    """The station's public key ("" when it has none yet and ``create`` is false)."""
+    from .exchange.signing import public_key
+
+    if create:
+        return public_key(signing_key(ctx))
+    key = ctx.setting(SIGNING_KEY)
+    return public_key(key) if key else ""
+
+
+def own_fingerprint(ctx: Context, create: bool = True) -> str:
+    """The fingerprint a county clerk reads out to the city ("" when there is no key and ``create`` is false)."""
+    from .exchange.signing import fingerprint
+
+    public = own_public_key(ctx, create)
+    return fingerprint(public) if public else ""
 
 
 @dataclass(frozen=True)

@@ -65,14 +65,20 @@ def get_status(ctx: Context, org: str, year: int, domain: str) -> Status:
 
 def submission_issues(ctx: Context, session, org: str, year: int, domain: str) -> list[Issue]:
     """What stops the form from being submitted: hard errors, empty required fields, uncommented warnings."""
+    stored = repo.load_values(session, org, year)
+    last = repo.load_plain(session, org, [year - 1])[year - 1]
+    return form_issues(ctx, org, domain, {c: sv.value for c, sv in stored.items()},
+                       {c: sv.comment for c, sv in stored.items()}, last)
+
+
+def form_issues(ctx: Context, org: str, domain: str, values, comments, last) -> list[Issue]:
+    """``submission_issues`` on given figures (an import's preview checks the form as the import would leave it)."""
     codes = [c for c in ctx.catalogue.domain(domain).codes if isinstance(ctx.catalogue.items[c], Indicator)]
     if ctx.org(org).level != "city":
         codes = [c for c in codes if ctx.catalogue.items[c].level != "city"]
-    stored = repo.load_values(session, org, year)
-    last = repo.load_plain(session, org, [year - 1])[year - 1]
-    found = check(ctx.catalogue, {c: sv.value for c, sv in stored.items()}, last, codes)
+    found = check(ctx.catalogue, values, last, codes)
     blocking = [i for i in found if i.severity in (HARD, MISSING)]
-    return blocking + needing_comment(found, {c: sv.comment for c, sv in stored.items()})
+    return blocking + needing_comment(found, comments)
 
 
 def _move(ctx: Context, org: str, year: int, domain: str, action: str, reason: str = "",

@@ -36,7 +36,22 @@ def about_text(ctx: Context) -> str:
         QCoreApplication.translate("help", "Version: {version}").format(version=__version__),
         QCoreApplication.translate("help", "Store: {store}").format(store=store),
         QCoreApplication.translate("help", "Catalogue version: {version}").format(version=ctx.catalogue.version),
+        _key_line(ctx),
     ))
+
+
+def _key_line(ctx: Context) -> str:
+    """The station's package-signing key fingerprint, which the county clerk reads out to the city on the phone."""
+    from ..services.station import own_fingerprint
+
+    try:
+        fingerprint = own_fingerprint(ctx, create=False)
+    except Exception:  # noqa: BLE001 -- a server down, a damaged store: the key line never keeps 关于 from showing
+        fingerprint = ""
+    if not fingerprint:
+        return QCoreApplication.translate("help", "Package key: made at the first export")
+    return QCoreApplication.translate("help", "Package key fingerprint: <b>{fingerprint}</b>").format(
+        fingerprint=fingerprint)
 
 
 def show_about(parent: QWidget, ctx: Context) -> None:

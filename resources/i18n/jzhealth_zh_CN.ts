@@ -304,17 +304,17 @@
             <translation>正在读取 {name}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="110" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="113" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="118" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="121" />
             <source>Backup made before the import: {path}</source>
             <translation>导入前已备份：{path}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="120" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="123" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
@@ -518,87 +518,112 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 单位：{unit}　年度：{years}　指标目录版本：{version}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="33" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="40" />
             <source>New ({n})</source>
             <translation>新增（{n}）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="33" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="40" />
             <source>Changed ({n})</source>
             <translation>修改（{n}）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="34" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="41" />
             <source>Unchanged ({n})</source>
             <translation>未变（{n}）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="34" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="41" />
             <source>Conflicting ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="50" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="57" />
             <source>Not in this program's catalogue, will not be imported: {codes}</source>
             <translation>以下项目不在本程序的指标目录中，不会导入：{codes}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="58" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="65" />
+            <source>The package also brings {n} figure(s) of the year before, shown under "Last year" where this station has none of its own; they are for comparison only and are not imported.</source>
+            <translation>数据包还附带上一年度的 {n} 项数据，在本机没有该年数据时显示在“上年”列中；仅供对照，不会导入。</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74" />
             <source>The file matches this station's data: there is nothing to import.</source>
             <translation>文件与本站数据一致，没有需要导入的内容。</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="61" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="77" />
             <source>{n} item(s) will be written in one step; conflicting items are left as they are.</source>
             <translation>将一次写入 {n} 项；有冲突的项目保持不变。</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="63" />
-            <source>Import</source>
-            <translation>导入</translation>
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="80" />
+            <source>Fingerprint &amp;matches, import</source>
+            <translation>指纹一致，导入(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="67" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="80" />
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="85" />
             <source>Each tab lists its first {max} items; the counts in the tab titles cover the whole file.</source>
             <translation>每个标签页只列出前 {max} 条；标签上的条数是整个文件的。</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="99" />
+            <source>Signed by {operator}, {unit} station. Key fingerprint: {fingerprint}</source>
+            <translation>签名：{unit}站 {operator}。密钥指纹：{fingerprint}</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="103" />
+            <source>This is the first package signed with this key. Read the fingerprint to the sender by phone (they see it under Help → About) and import only if it matches; later packages are checked against it.</source>
+            <translation>这是首次收到用此密钥签名的数据包。请电话与对方核对指纹（对方可在“帮助 → 关于”中看到），一致才导入；以后的数据包都将以此密钥核验。</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108" />
             <source>Domain</source>
             <translation>领域</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108" />
             <source>Item</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="73" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="108" />
+            <source>Last year</source>
+            <translation>上年</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109" />
             <source>Old</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109" />
             <source>New</source>
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109" />
             <source>Comment</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="74" />
+            <location filename="../../jzhealth_desktop/ui/exchange/preview_dialog.py" line="109" />
             <source>Why not applied</source>
             <translation>未导入原因</translation>
         </message>
@@ -1660,7 +1685,17 @@ Data already saved is not affected. Unsaved entries are still in the window: che
             <translation>指标目录版本：{version}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="43" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="52" />
+            <source>Package key: made at the first export</source>
+            <translation>数据包密钥：首次导出时生成</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/help.py" line="53" />
+            <source>Package key fingerprint: &lt;b&gt;{fingerprint}&lt;/b&gt;</source>
+            <translation>数据包密钥指纹：&lt;b&gt;{fingerprint}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/help.py" line="58" />
             <source>About</source>
             <translation>关于</translation>
         </message>

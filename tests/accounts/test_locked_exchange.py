@@ -26,6 +26,6 @@ def test_import_cannot_change_approved_figures(flow_path, tmp_path, path):
     preview = build_preview(city, incoming)
     locked = [i for i in preview.conflicts() if i.kind == "value" and i.code == "ec_signed_rural"]
     assert locked and "审核通过并锁定" in locked[0].reason
-    commit_import(city, preview)
+    commit_import(city, preview, confirmed_key=preview.signer.fingerprint if preview.signer else None)
     assert read_form(city, OWN, YEAR, "eldercare").values["ec_signed_rural"] == before != 777
     city.close()

@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from jzhealth_desktop.cli import main
 from jzhealth_desktop.services.forms import read_form
 
 from .conftest import COUNTY, YEAR, file_sha
 
 
+@pytest.mark.first_contact
 def test_export_import_dry_run_and_reimport(county_path, city_path, tmp_path, capsys, snapshot):
     pkg = tmp_path / "解放区-2021.jzhpkg"
     assert main(["--db", str(county_path), "export", "--org", COUNTY, "--year", str(YEAR), "-o", str(pkg)]) == 0
@@ -20,8 +23,19 @@ def test_export_import_dry_run_and_reimport(county_path, city_path, tmp_path, ca
     out = capsys.readouterr().out
     assert "【医养结合】新增" in out and "试运行" in out
     assert snapshot(city_path) == before
-    assert main(["--db", str(city_path), "import", str(pkg)]) == 0
+    # the first package from the county: refused until the reviewer gives the fingerprint read out by the county
+    assert main(["--db", str(city_path), "import", str(pkg)]) == 1
+    assert "首次导入410802站的数据包" in capsys.readouterr().err
+    assert snapshot(city_path) == before
+    assert main(["--db", str(county_path), "keys", "fingerprint"]) == 0
+    fingerprint = capsys.readouterr().out.split(": ")[-1].strip()
+    assert len(fingerprint.replace(" ", "")) == 32
+    assert main(["--db", str(city_path), "import", str(pkg), "--trust-key", "0000" + fingerprint[4:]]) == 1
+    assert "不符" in capsys.readouterr().err and snapshot(city_path) == before
+    assert main(["--db", str(city_path), "import", str(pkg), "--trust-key", fingerprint.lower()]) == 0
     assert "已导入" in capsys.readouterr().out
+    assert main(["--db", str(city_path), "keys", "list"]) == 0
+    assert f"{COUNTY}  解放区  {fingerprint}" in capsys.readouterr().out
     sha = file_sha(city_path)
     assert main(["--db", str(city_path), "import", str(pkg)]) == 0
     assert "未做任何更改" in capsys.readouterr().out

@@ -110,6 +110,27 @@ def with_padding(data, body):
     return repack(members, manifest={"counts": {"values": 0, "submissions": 0, "targets": 0}},)
 
 
+def _signature(data, raw):
+    members = members_of(data)
+    members["signature.json"] = raw
+    return repack(members, fix_checksums=False, sign=None)
+
+
+def _unsigned_edit(data):
+    """values.json edited and the checksum in the manifest fixed, as anyone can; the signature left as it was."""
+    members = members_of(data)
+    members["values.json"] = members["values.json"].replace(b'"260"', b'"999"')
+    assert members["values.json"] != members_of(data)["values.json"]
+    return repack(members, sign=None)
+
+
+def _signature_from(data, other):
+    """``data`` carrying the signature of another package of the same station."""
+    members = members_of(data)
+    members["signature.json"] = members_of(other)["signature.json"]
+    return repack(members, fix_checksums=False, sign=None)
+
+
 def _deep(data):
     return _member(data, "values.json", b"[" * 5000 + b"]" * 5000)
 
@@ -128,9 +149,19 @@ CASES = [
     ("extra backup", lambda d: _extra(d, "values.json.bak"), "多余的成员：values.json.bak"),
     ("checksum mismatch", lambda d: _member(d, "values.json", b"[]", fix=False), "校验和与清单不符"),
     ("checksum not hex", lambda d: _manifest(d, members={"values.json": "x" * 64, "submissions.json": "0" * 64,
-                                                         "targets.json": "0" * 64}), "不是 SHA-256"),
+                                                         "targets.json": "0" * 64, "context.json": "0" * 64}),
+     "不是 SHA-256"),
     ("manifest lists other members", lambda d: _manifest(d, members={"values.json": "0" * 64}), "列出的成员与本格式不符"),
-    ("newer format", lambda d: _manifest(d, format_version=2), "格式版本为 2"),
+    ("newer format", lambda d: _manifest(d, format_version=3), "格式版本为 3"),
+    ("unsigned format 1", lambda d: _manifest(d, format_version=1), "未签名数据包"),
+    ("no signature", lambda d: _without(d, "signature.json"), "没有签名"),
+    ("edited, not signed again", lambda d: repack(members_of(d), manifest={"years": [YEAR]}, sign=None), "签名不符"),
+    ("values edited, not signed again", lambda d: _unsigned_edit(d), "签名不符"),
+    ("signature of another file", lambda d: _signature_from(d, _manifest(d, created="2020-01-01T00:00:00Z")), "签名不符"),
+    ("signature malformed", lambda d: _signature(d, b'{"algorithm":"RSA","signature":"x"}'), "签名“signature.json”格式无效"),
+    ("signature not base64", lambda d: _signature(d, b'{"algorithm":"Ed25519","signature":"@@"}'), "签名不符"),
+    ("public key not a key", lambda d: repack(members_of(d), manifest={"station": {
+        "kind": "county", "org": COUNTY, "operator": "x", "public_key": "AAAA"}}, sign=None), "签名公钥无效"),
     ("format version text", lambda d: _manifest(d, format_version="1"), "格式版本“1”无法识别"),
     ("format version zero", lambda d: _manifest(d, format_version=0), "格式版本“0”无法识别"),
     ("foreign format", lambda d: _manifest(d, format="zip"), "format 不符"),
@@ -158,7 +189,7 @@ CASES = [
      "键“org”重复出现"),
     ("manifest not object", lambda d: _raw_manifest(d, b"[]"), "不是一个 JSON 对象"),
     ("manifest bad json", lambda d: _raw_manifest(d, b"{"), "不是有效的 JSON"),
-    ("manifest missing keys", lambda d: _raw_manifest(d, b'{"format":"jzhpkg","format_version":1}'), "缺少项目"),
+    ("manifest missing keys", lambda d: _raw_manifest(d, b'{"format":"jzhpkg","format_version":2}'), "缺少项目"),
     ("no years", lambda d: _manifest(d, years=[]), "年份列表无效"),
     ("bad created", lambda d: _manifest(d, created="yesterday"), "创建时间无效"),
     ("values not a list", lambda d: _member(d, "values.json", b"{}"), "应为列表"),
@@ -169,7 +200,8 @@ CASES = [
      b'[{"org":"410802","year":2021,"code":"ec_beds","value":1.5,"comment":""}]'), "精确数字"),
     ("control char", lambda d: with_rows(d, "values.json", _add(_value("ec_centers", "1", comment="a\x07b"))), "控制字符"),
     ("lone surrogate", lambda d: with_rows(d, "values.json", _add(_value("ec_centers", "1", comment="\ud800"))), "无效字符"),
-    ("counts mismatch", lambda d: _manifest(d, counts={"values": 1, "submissions": 0, "targets": 0}), "清单记载"),
+    ("counts mismatch", lambda d: _manifest(d, counts={"values": 1, "submissions": 0, "targets": 0, "context": 0}),
+     "清单记载"),
     ("not a number", lambda d: with_rows(d, "values.json", _set("ec_beds", "很多")), "不是数字"),
     ("too many decimals", lambda d: with_rows(d, "values.json", _set("ec_investment", "1.001")), "最多保留 2 位小数"),
     ("fraction of a count", lambda d: with_rows(d, "values.json", _set("ec_beds", "2.5")), "必须是整数"),

@@ -13,9 +13,10 @@ from jzhealth_desktop.services.access import AccessDenied, Principal
 from jzhealth_desktop.services.exchange import (FileRefused, build_package, build_preview, commit_import,
                                                 read_package)
 from jzhealth_desktop.services.forms import read_form, save_form
+from jzhealth_desktop.services.station import own_public_key
 from jzhealth_desktop.store.models import AuditEntry, Submission
 
-from .conftest import COUNTY, NAMED, OTHER, YEAR, file_sha, members_of, set_status, with_rows
+from .conftest import COUNTY, NAMED, OTHER, YEAR, file_sha, members_of, set_status, trusted_key, with_rows
 
 
 def _state(ctx, org: str, domains) -> dict:
@@ -66,10 +67,11 @@ def test_export_is_deterministic_and_manifest_is_complete(county_ctx, package):
     for name in ("values.json", "submissions.json", "targets.json"):
         assert first_members[name] == second_members[name]
     manifest = json.loads(first_members["manifest.json"])
-    assert manifest["format"] == "jzhpkg" and manifest["format_version"] == 1
+    assert manifest["format"] == "jzhpkg" and manifest["format_version"] == 2
     assert manifest["program_version"] == __version__
     assert manifest["catalogue_version"] == county_ctx.catalogue.version
-    assert manifest["station"] == {"kind": "county", "org": COUNTY, "operator": "县统计员"}
+    assert manifest["station"] == {"kind": "county", "org": COUNTY, "operator": "县统计员",
+                                   "public_key": own_public_key(county_ctx)}
     assert manifest["org"] == COUNTY and manifest["years"] == [YEAR] and manifest["created"].endswith("Z")
     values = json.loads(first_members["values.json"])
     assert manifest["counts"]["values"] == len(values) > 0
@@ -166,7 +168,7 @@ def test_statuses_travel_and_returned_needs_a_reviewer(county_ctx, city_ctx, pac
     set_status(county_ctx, COUNTY, YEAR, "eldercare", "returned", "请核实床位")
     city_ctx.principal = Principal("李", "clerk", COUNTY)  # a clerk cannot set a review outcome
     preview = build_preview(city_ctx, read_package(build_package(county_ctx, COUNTY, [YEAR])))
-    assert [(c.code, c.reason) for c in preview.conflicts()] == [("eldercare", "您无权设置审核结果")]
+    assert [(c.code, c.reason) for c in preview.conflicts()] == [("eldercare", "审核结果只由本机的审核人作出，不随数据包导入")]
 
 
 def test_empty_export_is_refused(county_ctx):
@@ -185,7 +187,9 @@ def test_packages_carry_targets_of_their_own_org(city_ctx, tmp_path):
     data = build_package(city_ctx, COUNTY, [YEAR])
     other = open_context(str(tmp_path / "other-city.sqlite"))
     try:
-        commit_import(other, build_preview(other, read_package(data)))
+        preview = build_preview(other, read_package(data))
+        assert preview.signer.kind == "city" and preview.signer.state == "new"
+        commit_import(other, preview, confirmed_key=trusted_key(preview))
         assert targets(other, YEAR, COUNTY) == {"ec_beds": (250, ">=")}
     finally:
         other.close()

@@ -117,7 +117,7 @@ def test_preview_dialog_shows_conflicts_first_and_no_confirm_when_nothing_to_do(
     assert dialog.tabs.currentWidget() is dialog.tables["conflicting"]
     table = dialog.tables["conflicting"]
     row = [table.item(0, c).text() for c in range(table.columnCount())]
-    assert row[3] == "医养床位数" and row[4:6] == ["260", "300"] and "审核通过" in row[7]
+    assert row[3] == "医养床位数" and row[5:7] == ["260", "300"] and "审核通过" in row[8]
 
 
 def test_preview_dialog_lists_the_first_rows_and_says_so(qtbot, county_ctx, city_ctx, monkeypatch):
@@ -138,3 +138,42 @@ def test_preview_dialog_lists_the_first_rows_and_says_so(qtbot, county_ctx, city
     whole = ImportPreviewDialog(preview, lambda c: c)
     qtbot.addWidget(whole)
     assert whole.tables["new"].rowCount() == new and "前 5000 条" not in whole.note.text()
+
+
+@pytest.mark.first_contact
+def test_first_package_is_imported_only_by_confirming_its_fingerprint(window, qtbot, county_ctx, tmp_path,
+                                                                      monkeypatch, told):
+    """The preview names the signing station and its fingerprint, and its import button says what pressing it
+    vouches for; the reviewer presses it by its mnemonic (Alt+M), and the key is kept."""
+    from jzhealth_desktop.services.station import own_fingerprint
+    from jzhealth_desktop.ui.qt import QApplication, Qt, QTimer
+
+    path = tmp_path / "解放区.jzhpkg"
+    path.write_bytes(build_package(county_ctx, COUNTY, [YEAR]))
+    fingerprint = own_fingerprint(county_ctx)
+    monkeypatch.setattr(exchange_actions, "choose_open_path", lambda *a: str(path))
+    seen = []
+
+    def press_when_shown(tries=[0]):  # a timer: fires inside the dialog's own event loop, as a person's keys
+        dialog = QApplication.activeModalWidget()
+        tries[0] += 1
+        if not isinstance(dialog, ImportPreviewDialog) or (QApplication.activeWindow() is not dialog and tries[0] < 100):
+            if isinstance(dialog, ImportPreviewDialog):
+                dialog.activateWindow()  # what a desktop does with a new modal dialog (offscreen: on request)
+            QTimer.singleShot(20, press_when_shown)
+            return
+        seen.append((dialog.signer.text(), dialog.confirm.text()))
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+
+        def still_open():  # a mnemonic clicks after a short animation; if it did not, fail instead of hanging
+            if dialog.isVisible():
+                seen.append("still open")
+                dialog.reject()
+        QTimer.singleShot(1500, still_open)
+
+    QTimer.singleShot(20, press_when_shown)
+    window.exchange_actions.import_package()
+    qtbot.waitUntil(lambda: window.exchange_actions.last_result is not None or len(seen) > 1, timeout=20000)
+    assert fingerprint in seen[0][0] and "&" in seen[0][1] and len(seen) == 1
+    assert not told[1] and "已导入" in told[0][-1][1]
+    assert build_preview(window.ctx, read_package(path.read_bytes())).signer.state == "known"

@@ -1,7 +1,8 @@
 """Flat CSV for statisticians: one row per org unit, year and indicator (rates marked as computed).
 
 UTF-8 with a byte-order mark so Excel opens the Chinese correctly; values are
-the exact texts (8465.01 stays 8465.01).
+the exact texts (8465.01 stays 8465.01); a text that a spreadsheet would run as a formula is neutralised
+(``safe_text.csv_field``).
 """
 
 from __future__ import annotations
@@ -9,17 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
 from typing import Iterable
 
 from ...domain.aggregation import with_rates
 from ...domain.catalogue import Rate
 from ...domain.periods import check_year
 from ...domain.values import value_text
+from ...fileio import check_output_path, write_bytes
 from ...store import repo
 from ..access import require
 from ..context import Context
 from .package_export import scope
+from .safe_text import csv_row
 
 HEADER = ["单位代码", "单位", "年度", "领域", "指标代码", "指标", "计量单位", "数值", "类型", "说明"]
 
@@ -46,18 +48,16 @@ def build_csv(ctx: Context, years: Iterable[int], org: str | None = None) -> tup
                             continue
                         item = cat.items[code]
                         derived = isinstance(item, Rate)
-                        writer.writerow([o, ctx.org_units[o].name, year, dom.name, code, item.name, item.unit,
-                                         value_text(value), "计算" if derived else "填报",
-                                         "" if derived else stored[code].comment])
+                        writer.writerow(csv_row([o, ctx.org_units[o].name, year, dom.name, code, item.name,
+                                                 item.unit, value_text(value), "计算" if derived else "填报",
+                                                 "" if derived else stored[code].comment]))
                         count += 1
     return out.getvalue(), count
 
 
 def export_csv(ctx: Context, years: Iterable[int], org: str | None, path: str | os.PathLike) -> int:
+    check_output_path(path)
     text, count = build_csv(ctx, years, org)
     if count:
-        target = Path(path)
-        temp = target.with_name(target.name + ".part")
-        temp.write_bytes(text.encode("utf-8-sig"))
-        os.replace(temp, target)
+        write_bytes(path, text.encode("utf-8-sig"))
     return count

@@ -16,9 +16,11 @@ from pathlib import Path
 from ...domain.periods import MAX_YEAR, MIN_YEAR
 from . import manifest as limits
 from .collector import collector_paused
-from .manifest import (DATA_MEMBERS, FORMAT, FORMAT_VERSION, MANIFEST, MANIFEST_KEYS, SHA256,
-                       STATUS_KEYS, SUBMISSIONS, TARGET_KEYS, TARGETS, VALUE_KEYS, VALUES)
+from .manifest import (CONTEXT, CONTEXT_KEYS, DATA_MEMBERS, FORMAT, FORMAT_VERSION, MANIFEST, MANIFEST_KEYS,
+                       SHA256, SIGNATURE, SIGNATURE_KEYS, STATION_KEYS, STATUS_KEYS, SUBMISSIONS, TARGET_KEYS,
+                       TARGETS, VALUE_KEYS, VALUES)
 from .records import FileRefused, Incoming, StatusRow, TargetRow, ValueRow, ValueRows, refuse_listing
+from .signing import ALGORITHM, is_public_key, verify
 from .safe_zip import check_entries, check_sizes, open_zip, read_member
 from .strict_json import load_flat_rows, load_json
 
@@ -55,9 +57,14 @@ def _read_package(data: bytes, name: str) -> Incoming:
         if MANIFEST not in entries:
             raise FileRefused(f"{what}缺少成员“{MANIFEST}”，不是本程序的数据包", f"package '{name}' has no '{MANIFEST}'; not a jzhealth package")
         check_sizes(entries, what)
-        manifest = _manifest(load_json(read_member(zf, entries[MANIFEST], what), MANIFEST))
+        manifest_bytes = read_member(zf, entries[MANIFEST], what)
+        manifest = _manifest(load_json(manifest_bytes, MANIFEST))
+        if SIGNATURE not in entries:
+            raise FileRefused(f"{what}没有签名（缺少成员“{SIGNATURE}”），不能确认它来自哪个站点，未导入",
+                              f"package '{name}' is not signed (no '{SIGNATURE}'); its origin cannot be confirmed")
+        _check_signature(load_json(read_member(zf, entries[SIGNATURE], what), SIGNATURE), manifest, manifest_bytes)
         missing = [m for m in DATA_MEMBERS if m not in entries]
-        extra = sorted(n for n in entries if n != MANIFEST and n not in DATA_MEMBERS)
+        extra = sorted(n for n in entries if n not in (MANIFEST, SIGNATURE) and n not in DATA_MEMBERS)
         if missing:
             raise FileRefused(f"{what}缺少成员：{'、'.join(missing)}", f"package '{name}' lacks member(s): {', '.join(missing)}")
         if extra:
@@ -70,16 +77,18 @@ def _read_package(data: bytes, name: str) -> Incoming:
                               f"checksum of '{member}' does not match the manifest: the file is damaged or was altered")
     incoming = Incoming(kind="package", sha256=hashlib.sha256(data).hexdigest(), org=manifest["org"],
                         years=manifest["years"], catalogue_version=manifest["catalogue_version"],
-                        station=manifest["station"], created=manifest["created"], name=name)
+                        station=manifest["station"], created=manifest["created"], name=name,
+                        signer_key=manifest["station"]["public_key"])
     problems: list[tuple[str, str]] = []
     incoming.values = _value_rows(raw[VALUES], problems)
     incoming.statuses = _rows(load_json(raw[SUBMISSIONS], SUBMISSIONS), SUBMISSIONS, STATUS_KEYS, _status_row, problems)
     incoming.targets = _rows(load_json(raw[TARGETS], TARGETS), TARGETS, TARGET_KEYS, _target_row, problems)
+    incoming.context = _rows(load_json(raw[CONTEXT], CONTEXT), CONTEXT, CONTEXT_KEYS, _context_row, problems)
     if problems:
         raise refuse_listing("数据包内容格式有误，未导入", "the package's rows are malformed; nothing imported", problems)
     counts = manifest["counts"]
     for key, rows, member in (("values", incoming.values, VALUES), ("submissions", incoming.statuses, SUBMISSIONS),
-                              ("targets", incoming.targets, TARGETS)):
+                              ("targets", incoming.targets, TARGETS), ("context", incoming.context, CONTEXT)):
         if counts[key] != len(rows):
             raise FileRefused(f"成员“{member}”有 {len(rows)} 条，清单记载 {counts[key]} 条",
                               f"'{member}' holds {len(rows)} rows but the manifest says {counts[key]}")
@@ -98,6 +107,10 @@ def _manifest(doc: object) -> dict:
     version = doc.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _bad(f"的格式版本“{version}”无法识别", f"has an unknown format version '{version}'")
+    if version < FORMAT_VERSION:  # version 1 packages were not signed
+        raise _bad(f"的格式版本为 {version}：这是旧版本程序导出的未签名数据包，不能确认来源；请对方升级程序后重新导出",
+                   f"has format version {version}: an unsigned package of an older program; its origin cannot be "
+                   "confirmed, ask the sender to upgrade and export again")
     if version > FORMAT_VERSION:
         raise _bad(f"的格式版本为 {version}，本程序只支持到 {FORMAT_VERSION}，请先升级程序",
                    f"has format version {version}; this program reads up to {FORMAT_VERSION}: please upgrade")
@@ -116,10 +129,14 @@ def _manifest(doc: object) -> dict:
             or not all(_is_int(y) and MIN_YEAR <= y <= MAX_YEAR for y in years) or len(set(years)) != len(years)):
         raise _bad("的年份列表无效", "has an invalid list of years")
     station = doc["station"]
-    if not isinstance(station, dict) or not all(isinstance(station.get(k), str) for k in ("kind", "org", "operator")):
+    if (not isinstance(station, dict) or set(station) != STATION_KEYS
+            or not all(isinstance(station[k], str) and len(station[k]) <= 64 for k in STATION_KEYS)
+            or _BAD_CHAR.search("".join(station.values()))):
         raise _bad("的站点信息无效", "has an invalid station identity")
+    if not is_public_key(station["public_key"]):
+        raise _bad("的签名公钥无效", "has an invalid signing key")
     counts = doc["counts"]
-    if not isinstance(counts, dict) or set(counts) != {"values", "submissions", "targets"} \
+    if not isinstance(counts, dict) or set(counts) != {"values", "submissions", "targets", "context"} \
             or not all(_is_int(v) and v >= 0 for v in counts.values()):
         raise _bad("的条数统计无效", "has invalid counts")
     members = doc["members"]
@@ -132,6 +149,17 @@ def _manifest(doc: object) -> dict:
     if not all(isinstance(v, str) and SHA256.fullmatch(v) for v in members.values()):
         raise _bad("的校验和不是 SHA-256", "has checksums that are not SHA-256")
     return doc
+
+
+def _check_signature(doc: object, manifest: dict, manifest_bytes: bytes) -> None:
+    """The station's signature over the manifest's exact bytes, made with the key the manifest names. Whether
+    that key is the one this station knows for the sender is the preview's question (``trust``)."""
+    if not isinstance(doc, dict) or set(doc) != SIGNATURE_KEYS or doc.get("algorithm") != ALGORITHM:
+        raise FileRefused(f"签名“{SIGNATURE}”格式无效，未导入", f"the signature '{SIGNATURE}' is malformed; nothing imported")
+    if not verify(manifest["station"]["public_key"], doc["signature"], manifest_bytes):
+        raise FileRefused("数据包的签名不符：文件在导出之后被改动过（或已损坏），未导入；请县级站重新导出",
+                          "the package's signature does not match: the file was changed after export (or is "
+                          "damaged); nothing imported, ask for a fresh export")
 
 
 def _is_int(value: object) -> bool:
@@ -242,6 +270,10 @@ def _value_row(row: dict, where: str) -> ValueRow:
         return ValueRow(org, year, code, value, comment, where)
     return ValueRow(_text(row, "org", 12), _year(row), _text(row, "code", 60), _number(row),
                     _text(row, "comment"), where)
+
+
+def _context_row(row: dict, where: str) -> tuple[str, int, str, object]:
+    return _text(row, "org", 12), _year(row), _text(row, "code", 60), _number(row)
 
 
 def _status_row(row: dict, where: str) -> StatusRow:

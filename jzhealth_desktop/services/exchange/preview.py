@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ...domain.catalogue import Indicator, Rate
 from ...domain.errors import InputError
 from ...domain.rules import HardRules
-from ...domain.submission import APPROVED, NAMES, RETURNED, is_locked
+from ...domain.submission import APPROVED, DRAFT, MOVES, NAMES, RETURNED, SUBMITTED, is_locked
 from ...domain.values import MAX_DIGITS, Value, fit_scale, from_scaled, parse_exact, to_decimal, value_text
 from ...store import repo
 from ...store.models import Submission, Target
@@ -30,13 +30,18 @@ from ...store.sync import get_setting
 from ..access import allowed, require
 from ..context import Context
 from ..forms import Batch
+from ..station import SIGNING_KEY
+from ..workflow import form_issues
 from .collector import collector_paused
-from .manifest import COMPARISONS, STATUSES
+from .manifest import COMPARISONS, CONTEXT, STATUSES
 from .package_export import scope
 from .records import FileRefused, Incoming, ValueRows, refuse_listing
+from .trust import CHANGED as CHANGED_KEY
+from .trust import Signer, refuse_changed, signer_of, trust_settings
 
 STATUS_ZH = {**{k: v[0] for k, v in NAMES.items()}, "": "无"}
 NEW, CHANGED, UNCHANGED, CONFLICTING = "new", "changed", "unchanged", "conflicting"
+EDIT = MOVES["edit"]
 GROUPS = (NEW, CHANGED, UNCHANGED, CONFLICTING)
 
 
@@ -56,6 +61,7 @@ class Item:
     where: str = ""
     value: Value | None = None  # the parsed new value / target
     extra: str = ""  # target comparison, status reason
+    last: str = ""  # a value's previous year (here, or the package's context where this store has none)
 
 
 @dataclass
@@ -76,6 +82,10 @@ class Preview:
     # The value writes, one batch per org-year, for ``forms.apply_many``: worked out against the store state of
     # ``fingerprint`` and checked against the hard rules there; the commit uses them only in that same state.
     writes: list[Batch] = field(default_factory=list)
+    signer: Signer | None = None  # a package's signing station and whether its key is known here
+    context: int = 0  # previous-year figures the package brought for reading (never written)
+    # per (org, year): the previous year's figures the submit checks of a package's "submitted" were run with
+    last_years: dict[tuple[str, int], dict[str, Value]] = field(default_factory=dict)
 
     def count(self, group: str) -> int:
         return sum(len(g.items[group]) for g in self.groups)
@@ -168,6 +178,9 @@ Placed = dict[tuple[str, int], dict[str, tuple[Value, int]]]
 def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
     cat = ctx.catalogue
     _refuse_scope(ctx, session, incoming)
+    signer = signer_of(session, incoming)
+    if signer is not None and signer.state == CHANGED_KEY:
+        raise refuse_changed(ctx, signer)
     rows = _Rows(ctx, incoming)
     years = rows.years
     problems = rows.problems
@@ -200,12 +213,19 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
             targets[(row.org, row.year, row.code)] = (fit_scale(to_decimal(row.value), scale), row.comparison, where)
         except InputError as exc:
             problems.append((f"{where}：「{item.name}」目标值{exc.zh}", f"{where}: target for {item.name_en}: {exc.en}"))
+    context = _place_context(rows, incoming)
     if problems:
         raise refuse_listing(f"文件未导入，{len(problems)} 处问题", f"file not imported, {len(problems)} problem(s)", problems)
 
-    # 2. what the store holds for the same org units and years
+    # 2. what the store holds for the same org units and years (and the years before, for 上年)
     orgs = sorted({o for o, _ in values} | {k[0] for k in statuses} | {k[0] for k in targets})
     read = _read_store(session, orgs, sorted(years))
+    last_years: dict[tuple[str, int], dict[str, Value]] = {}
+    for o, y, c, num, scale in read[3]:
+        last_years.setdefault((o, y + 1), {})[c] = from_scaled(num, scale)
+    for key, figures in context.items():  # the package's context only where this store has none of its own
+        if not last_years.get(key):
+            last_years[key] = figures
     stored: dict[tuple[str, int], dict[str, tuple[Value, str]]] = defaultdict(dict)
     for o, y, c, num, scale, comment, _version in read[0]:
         stored[(o, y)][c] = (from_scaled(num, scale), comment or "")
@@ -214,22 +234,11 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
 
     # 3. sort into groups; check hard rules on what would be applied
     groups = {d.code: DomainGroup(d.code, d.name) for d in cat.domains}
-    writes = _sort_values(rows, values, stored, subs, groups)
+    writes = _sort_values(rows, values, stored, subs, groups, last_years)
     if problems:
         raise refuse_listing(f"文件未导入，{len(problems)} 个数值不符合规则", f"file not imported, {len(problems)} value(s) break the rules",
                              problems)
-    for (org, year, dom), (status, reason, where) in sorted(statuses.items()):
-        old = subs.get((org, year, dom), "")
-        item = Item("status", org, year, dom, f"{domains[dom].name}上报状态", STATUS_ZH[old], STATUS_ZH[status],
-                    where=where, extra=status, old_comment=old, new_comment=reason)
-        if old == status:
-            groups[dom].items[UNCHANGED].append(item)
-        elif is_locked(old):
-            groups[dom].items[CONFLICTING].append(_conflict(item, "本机已审核通过，状态不变", "approved here; status kept"))
-        elif status in (APPROVED, RETURNED) and not allowed(ctx, "submission.review", org):
-            groups[dom].items[CONFLICTING].append(_conflict(item, "您无权设置审核结果", "you may not set a review outcome"))
-        else:
-            groups[dom].items[NEW if not old else CHANGED].append(item)
+    _sort_statuses(ctx, statuses, subs, writes, stored, last_years, signer, groups)
     for (org, year, code), (value, comparison, where) in sorted(targets.items()):
         ind = cat.items[code]
         old = have_targets.get((org, year, code))
@@ -244,7 +253,85 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
             groups[ind.domain].items[NEW if old is None else CHANGED].append(item)
     result = [g for g in groups.values() if any(g.items.values())]
     return Preview(incoming, result, sorted(rows.unknown.items()),
-                   state_fingerprint(ctx, session, orgs, sorted(years), read), tuple(orgs), tuple(sorted(years)), writes)
+                   state_fingerprint(ctx, session, orgs, sorted(years), read), tuple(orgs), tuple(sorted(years)), writes,
+                   signer, sum(map(len, context.values())), last_years)
+
+
+def merged_form(stored: dict, writes: list[Batch], org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
+    """An org-year's figures and comments as the import would leave them."""
+    mine = stored.get((org, year), {})
+    figures = {c: v for c, (v, _) in mine.items()}
+    comments = {c: m for c, (_, m) in mine.items()}
+    for b in writes:
+        if (b.org, b.year) == (org, year):
+            figures.update(b.parsed)
+            comments.update(b.comments)
+    return figures, comments
+
+
+def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch], stored: dict, last_years: dict,
+                   signer: Signer | None, groups: dict[str, DomainGroup]) -> None:
+    """A package's states: it can bring at most its own county's *submitted*, for a form that passes the same
+    submit checks here as the program makes before a clerk submits (on the figures as the import leaves them).
+    Approval and return are made only by a reviewer here; a draft cannot take back what this store holds."""
+    domain_of = {code: item.domain for code, item in ctx.catalogue.items.items()}
+    touched = {(b.org, b.year, domain_of[c]) for b in writes for c in b.parsed}
+    names = {d.code: d.name for d in ctx.catalogue.domains}
+    for (org, year, dom), (status, reason, where) in sorted(statuses.items()):
+        old = subs.get((org, year, dom), "")
+        # changed figures put a submitted or returned form back to draft (forms.apply_many), a new one starts so
+        after = DRAFT if (org, year, dom) in touched and (not old or old in EDIT.sources) else old
+        item = Item("status", org, year, dom, f"{names[dom]}上报状态", STATUS_ZH[old], STATUS_ZH[status],
+                    where=where, extra=status, old_comment=old, new_comment="")
+        group = groups[dom].items
+        unit = ctx.org_units[org].name
+        if status == after:
+            group[UNCHANGED].append(item)
+        elif is_locked(old):
+            group[CONFLICTING].append(_conflict(item, "本机已审核通过，状态不变", "approved here; status kept"))
+        elif status in (APPROVED, RETURNED):
+            group[CONFLICTING].append(_conflict(item, "审核结果只由本机的审核人作出，不随数据包导入",
+                                                "review outcomes are made by a reviewer here, never imported"))
+        elif status != SUBMITTED:
+            group[CONFLICTING].append(_conflict(item, f"数据包只能带来“已提交”，本机的“{STATUS_ZH[after]}”不变",
+                                                f"a package brings only 'submitted'; '{after}' here is kept"))
+        elif signer is None or not signer.may_submit(org):
+            group[CONFLICTING].append(_conflict(item, f"只有{unit}的县级站能提交该县的表单，状态不导入",
+                                                f"only the county station of {org} submits its forms; state not imported"))
+        else:
+            figures, comments = merged_form(stored, writes, org, year)
+            if (org, year - 1) in {(b.org, b.year) for b in writes} or (org, year - 1) in stored:
+                # the year before is in the file too: judged against it as the import leaves it (the commit too)
+                last_years[(org, year)] = merged_form(stored, writes, org, year - 1)[0]
+            issues = form_issues(ctx, org, dom, figures, comments, last_years.get((org, year), {}))
+            if issues:
+                more = f"等 {len(issues)} 处" if len(issues) > 1 else ""
+                group[CONFLICTING].append(_conflict(
+                    item, f"表单未通过提交检查，未设为已提交：{issues[0].zh}{more}",
+                    f"the form fails the submit checks here, not submitted: {issues[0].en}"))
+            else:
+                group[NEW if not old else CHANGED].append(item)
+
+
+def _place_context(rows: _Rows, incoming: Incoming) -> dict[tuple[str, int], dict[str, Value]]:
+    """The package's previous-year figures, by the (org, year) they are the year before of. Read-only: shown
+    as 上年 and used by the submit checks where this store has none of its own; never written."""
+    cat, found = rows.ctx.catalogue, defaultdict(dict)
+    wanted = {y - 1 for y in rows.years}
+    for index, (org, year, code, raw) in enumerate(incoming.context, start=1):
+        where = f"{CONTEXT} 第{index}条"
+        item = cat.items.get(code)
+        if org not in rows.in_scope or year not in wanted or not isinstance(item, Indicator):
+            if item is None and not rows.same_catalogue:
+                continue  # another catalogue version's indicator: nothing to show it against
+            rows.problems.append((f"{where}：上年数据“{org} {year} {code}”不属于本数据包的单位、年份或指标",
+                                  f"{where}: context row '{org} {year} {code}' is outside the package"))
+            continue
+        try:
+            found[(org, year + 1)][code] = parse_exact(raw, item.scale)
+        except InputError as exc:
+            rows.problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
+    return dict(found)
 
 
 def _enterable(ctx: Context, orgs: set[str]) -> dict[str, dict[str, int]]:
@@ -313,7 +400,8 @@ def _value_problem(rows: _Rows, index: int, values: Placed) -> None:
         problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
 
 
-def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: dict[str, DomainGroup]) -> list[Batch]:
+def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: dict[str, DomainGroup],
+                 last_years: dict[tuple[str, int], dict[str, Value]]) -> list[Batch]:
     """Sort the file's values into their domain's groups and check the hard rules on each org-year as it would
     be after the import (problems go to ``rows.problems``). Returns the writes, one batch per org-year in
     (year, org) order, as ``forms.apply_many`` takes them."""
@@ -328,7 +416,8 @@ def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: 
     for (org, year), placed in sorted(values.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         mine = stored.get((org, year), {})
         suffix = rows.suffix(org, year)
-        applied, comments = lines.sort(org, year, placed, mine, approved.get((org, year), set()), suffix)
+        applied, comments = lines.sort(org, year, placed, mine, approved.get((org, year), set()), suffix,
+                                       last_years.get((org, year), {}))
         merged = {c: v for c, (v, _) in mine.items()} | applied if mine else applied
         for issue in hard.issues(merged, sorted(applied)):
             where = rows.values.where(placed[issue.code][1]) + suffix if issue.code in placed \
@@ -349,8 +438,8 @@ class _Lines:
         self.every_comment = file.has_comments is None
         self.wheres, self.member = file.wheres, file.member
 
-    def sort(self, org: str, year: int, placed: dict, mine: dict, locked: set[str], suffix: str
-             ) -> tuple[dict[str, Value], dict[str, str]]:
+    def sort(self, org: str, year: int, placed: dict, mine: dict, locked: set[str], suffix: str,
+             last: dict[str, Value]) -> tuple[dict[str, Value], dict[str, str]]:
         """One org-year's values against what is stored: new, changed, unchanged, or conflicting where its domain
         is approved here. Returns the values to write and their comments."""
         file, about, comments_in, every_comment = self.file, self.about, self.comments, self.every_comment
@@ -364,14 +453,16 @@ class _Lines:
             # file.where(index) + suffix, written out: it is made for every value
             where = f"{member} 第{index + 1}条{suffix}" if wheres is None else wheres[index] + suffix
             new_text = str(value) if type(value) is int else value_text(value)  # a count is its digits
+            before = last.get(code) if last else None
             if old is None:  # not stored here yet
                 new_comment = comments_in[index] if has_comment else ""
-                item = Item("value", org, year, code, name, "", new_text, "", new_comment, "", "", where, value)
+                item = Item("value", org, year, code, name, "", new_text, "", new_comment, "", "", where, value,
+                            last="" if before is None else value_text(before))
             else:
                 old_value, old_comment = old
                 new_comment = comments_in[index] if has_comment else old_comment
                 item = Item("value", org, year, code, name, value_text(old_value), new_text, old_comment, new_comment,
-                            "", "", where, value)
+                            "", "", where, value, last="" if before is None else value_text(before))
                 if item.old == new_text and old_comment == new_comment:
                     group[UNCHANGED].append(item)
                     continue
@@ -387,13 +478,14 @@ class _Lines:
 
 def _conflict(item: Item, zh: str, en: str) -> Item:
     return Item(item.kind, item.org, item.year, item.code, item.label, item.old, item.new, item.old_comment,
-                item.new_comment, zh, en, item.where, item.value, item.extra)
+                item.new_comment, zh, en, item.where, item.value, item.extra, item.last)
 
 
-def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[list, list, list]:
-    """Every store row the plan reads for ``orgs`` and ``years``, in key order (values, statuses, targets)."""
+def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[list, list, list, list]:
+    """Every store row the plan reads for ``orgs`` and ``years``, in key order (values, statuses, targets, and
+    the values of the years before that the file does not bring: 上年 and the submit checks)."""
     if not orgs:
-        return [], [], []
+        return [], [], [], []
     dv = repo.DV
     # plain tuples: cheap to unpack and to repr for the digest (a Row's repr is several times slower)
     values = repo.fetch_plain(session,
@@ -408,18 +500,25 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[li
         select(Target.org_code, Target.year, Target.indicator_code, Target.num, Target.scale, Target.comparison)
         .where(Target.org_code.in_(orgs), Target.year.in_(years))
         .order_by(Target.org_code, Target.year, Target.indicator_code))
-    return list(map(tuple, values)), list(map(tuple, subs)), list(map(tuple, targets))  # the DBAPI's rows: tuples
+    before = sorted({y - 1 for y in years} - set(years))
+    last = repo.fetch_plain(session,
+        select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale)
+        .where(dv.c.org_code.in_(orgs), dv.c.year.in_(before))
+        .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code)) if before else []
+    # the DBAPI's rows: tuples
+    return list(map(tuple, values)), list(map(tuple, subs)), list(map(tuple, targets)), list(map(tuple, last))
 
 
 def state_fingerprint(ctx: Context, session: Session, orgs: list[str], years: list[int],
-                      read: tuple[list, list, list] | None = None) -> str:
+                      read: tuple[list, list, list, list] | None = None) -> str:
     """A digest of everything besides the file that the plan depends on: the store rows it read, the station's
     identity and the user's rights. The same file against the same digest gives the same plan, so the commit
     compares digests instead of working the whole plan out again (the store changed after the preview ⇔ differ)."""
     if read is None:
         read = _read_store(session, orgs, years)
     digest = hashlib.sha256()
-    station = (get_setting(session, "station_type"), get_setting(session, "station_org"))
+    station = (get_setting(session, "station_type"), get_setting(session, "station_org"),
+               get_setting(session, SIGNING_KEY), *trust_settings(session, orgs))
     rights = [(o, allowed(ctx, "submission.review", o), allowed(ctx, "targets.write", o)) for o in orgs]
     for part in (ctx.user, station, rights, orgs, years, *read):
         digest.update(repr(part).encode("utf-8", "surrogatepass"))  # rows repr as tuples: unambiguous

@@ -105,6 +105,9 @@ class Incoming:
     station: dict = field(default_factory=dict)
     created: str = ""
     name: str = ""  # the file name, for messages
+    signer_key: str = ""  # a package's: the sending station's public key, its signature checked by the reading
+    # the previous year's figures a package carries, (org, year, code, value): shown at import, never written
+    context: list[tuple[str, int, str, object]] = field(default_factory=list)
 
     @property
     def source(self) -> str:

@@ -6,13 +6,13 @@ import io
 import os
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
 from ... import __version__
+from ...fileio import check_output_path, write_bytes
 from ...domain.aggregation import combine, with_rates
 from ...domain.catalogue import Indicator, Rate
 from ...domain.periods import check_year
@@ -20,6 +20,7 @@ from ...store import repo
 from ..access import require
 from ..context import Context
 from .package_export import scope
+from .safe_text import as_string_cell, xlsx_text
 from .xlsx_layout import (CODE_HEADER, COVER, COVER_CATALOGUE, COVER_EXPORTED, COVER_ORG, COVER_ORG_CODE,
                           COVER_PROGRAM, COVER_YEAR, FIRST_ORG_COLUMN, NAME_HEADER, TOTAL_HEADER, UNIT_HEADER,
                           comment_header, display_width, sheet_title, value_header)
@@ -65,9 +66,10 @@ def build_workbook(ctx: Context, org: str, year: int, exported: datetime | None 
             headers += [value_header(ctx.org_units[o].name, o), comment_header(o)]
         if total is not None:
             headers.append(TOTAL_HEADER)
-        ws.append(headers)
+        ws.append([xlsx_text(h) for h in headers])
         for col in range(1, len(headers) + 1):
             cell = ws.cell(1, col)
+            as_string_cell(cell)  # unit names come from an editable table
             cell.font, cell.fill = BOLD, HEADER_FILL
             cell.alignment = Alignment(horizontal="center", vertical="center")
         widths = [display_width(h) for h in headers]
@@ -80,9 +82,10 @@ def build_workbook(ctx: Context, org: str, year: int, exported: datetime | None 
                 count += 0 if derived or code not in stored[o] else 1
             if total is not None:
                 row.append(total.get(code))
-            ws.append(row)
+            ws.append([xlsx_text(v) if isinstance(v, str) else v for v in row])  # openpyxl refuses control chars
             for col, value in enumerate(row, start=1):
                 cell = ws.cell(row_index, col)
+                as_string_cell(cell)  # a comment "=HYPERLINK(…)" stays text
                 widths[col - 1] = max(widths[col - 1], display_width(_shown(value)))
                 if derived or col == len(row) and total is not None:
                     cell.fill = DERIVED_FILL
@@ -119,7 +122,10 @@ def _cover(ws, ctx: Context, unit, year: int, exported: datetime) -> None:
             (COVER_CATALOGUE, ctx.catalogue.version),
             ("填写说明", "请只在白色单元格中填写数字和说明；灰色的比率由程序计算，不必填写。")]
     for label, value in rows:
-        ws.append([label, value])
+        ws.append([label, xlsx_text(value) if isinstance(value, str) else value])
+    for row in ws.iter_rows():
+        for cell in row:
+            as_string_cell(cell)
     for row in ws.iter_rows(min_row=2, max_col=1):
         row[0].font = BOLD
     ws.column_dimensions["A"].width = 14
@@ -128,9 +134,7 @@ def _cover(ws, ctx: Context, unit, year: int, exported: datetime) -> None:
 
 
 def export_workbook(ctx: Context, org: str, year: int, path: str | os.PathLike) -> int:
+    check_output_path(path)
     data, count = build_workbook(ctx, org, year)
-    target = Path(path)
-    temp = target.with_name(target.name + ".part")
-    temp.write_bytes(data)
-    os.replace(temp, target)
+    write_bytes(path, data)
     return count

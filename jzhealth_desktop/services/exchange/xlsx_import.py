@@ -61,16 +61,26 @@ def read_workbook(data: bytes, catalogue: Catalogue, name: str = "工作簿") ->
         if COVER not in formulas.sheetnames:
             raise FileRefused(f"{what}没有“{COVER}”工作表，不是本程序导出的模板",
                               f"workbook '{name}' has no '{COVER}' sheet; it was not made from this program's template")
-        cover = {str(r[0]).strip(): r[1] for r in formulas[COVER].iter_rows(max_col=2, values_only=True)
-                 if r and r[0] is not None and len(r) > 1}
+        cover, cover_rows = {}, {}
+        for number, r in enumerate(formulas[COVER].iter_rows(max_col=2, values_only=True), start=1):
+            if r and r[0] is not None and len(r) > 1:
+                cover[str(r[0]).strip()] = r[1]
+                cover_rows[str(r[0]).strip()] = number
         org = str(cover.get(COVER_ORG_CODE) or "").strip()
         if not org:
             raise FileRefused(f"{what}的封面缺少“{COVER_ORG_CODE}”", f"workbook '{name}': the cover lacks the org-unit code")
+        year_cell = f"{COVER}!B{cover_rows.get(COVER_YEAR, '?')}"
+        raw_year = cover.get(COVER_YEAR)
+        if isinstance(raw_year, float):  # 2021.0 is 2021; 2021.9 is no year (it was read as 2021)
+            if not raw_year.is_integer():
+                raise FileRefused(f"{what}的 {year_cell}：年度“{raw_year}”不是整数年份",
+                                  f"workbook '{name}', {year_cell}: the year '{raw_year}' is not a whole year")
+            raw_year = int(raw_year)
         try:
-            year = check_year(cover.get(COVER_YEAR) if not isinstance(cover.get(COVER_YEAR), float)
-                              else int(cover[COVER_YEAR]))
+            year = check_year(raw_year)
         except InputError as exc:
-            raise FileRefused(f"{what}封面的年度无效：{exc.zh}", f"workbook '{name}': the cover's year is invalid: {exc.en}") from None
+            raise FileRefused(f"{what}封面的年度无效（{year_cell}）：{exc.zh}",
+                              f"workbook '{name}': the cover's year ({year_cell}) is invalid: {exc.en}") from None
         cells, has_formula = _cells(formulas, catalogue)
     finally:
         formulas.close()
@@ -128,10 +138,14 @@ def _cells(wb, catalogue: Catalogue):
             if not match:
                 continue
             slot = columns.get(match["code"], (None, None))
-            if match["name"] == COMMENT_PREFIX:
-                columns[match["code"]] = (slot[0], index)
-            else:
-                columns[match["code"]] = (index, slot[1])
+            is_comment = match["name"] == COMMENT_PREFIX
+            if slot[1 if is_comment else 0] is not None:  # a second column would silently win over the first
+                ref = f"{ws.title}!{get_column_letter(index + 1)}1"
+                first = get_column_letter(slot[1 if is_comment else 0] + 1)
+                raise FileRefused(f"工作簿的 {ref}：列标题“{cell.value}”与 {first} 列重复，不知道以哪一列为准；请删除其中一列",
+                                  f"workbook {ref}: the column header '{cell.value}' repeats column {first}; "
+                                  "delete one of them")
+            columns[match["code"]] = (slot[0], index) if is_comment else (index, slot[1])
         for row in rows:
             if not row or row[0].value is None:
                 continue

@@ -107,8 +107,11 @@ class ExchangeActions(QObject):
         if not confirm_preview(dialog) or preview.nothing_to_do:
             return
         ctx = self.window.ctx
-        self.window.run_in_background(self.tr("Importing"), lambda progress: commit_import(ctx, preview, progress),
-                                      self._committed)
+        # the dialog said "fingerprint matches, import" for a key seen the first time: that is the confirmation
+        confirmed = preview.signer.fingerprint if dialog.first_contact else None
+        self.window.run_in_background(
+            self.tr("Importing"), lambda progress: commit_import(ctx, preview, progress, confirmed_key=confirmed),
+            self._committed)
 
     def _committed(self, result) -> None:
         self.last_result = result
