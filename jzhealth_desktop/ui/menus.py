@@ -59,16 +59,27 @@ def build_menus(window: "MainWindow") -> None:
             window.show_history, "Ctrl+H")
     m["data"].addSeparator()
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Form view"),
-            lambda: window.tabs.setCurrentIndex(0), "Ctrl+1")
+            lambda: window.show_tab(0), "Ctrl+1")
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Grid view"),
-            lambda: window.tabs.setCurrentIndex(1), "Ctrl+2")
+            lambda: window.show_tab(1), "Ctrl+2")
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Next domain"),
             lambda: window.step_domain(1), "Ctrl+PgDown")
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Previous domain"),
             lambda: window.step_domain(-1), "Ctrl+PgUp")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Domain &list"),
+            window.focus_domains, "Ctrl+L")
+    m["data"].addSeparator()
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Next &issue"),
+            lambda: window.step_issue(1), "F8")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Pre&vious issue"),
+            lambda: window.step_issue(-1), "Shift+F8")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Next empty &required field"),
+            window.next_required, "Ctrl+E")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Find a field…"),
+            window.find_field, STD.Find)
 
     _action(window, m["review"], QCoreApplication.translate("MainWindow", "&Completeness"),
-            lambda: window.tabs.setCurrentIndex(2), "Ctrl+3")
+            lambda: window.show_tab(2), "Ctrl+3")
 
     languages = m["tools"].addMenu(QCoreApplication.translate("MainWindow", "&Language"))
     group = QActionGroup(window)

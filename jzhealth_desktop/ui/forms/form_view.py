@@ -65,6 +65,8 @@ class FormView(QScrollArea):
     dirty_changed = Signal(bool)
     issues_changed = Signal(list)
     history_requested = Signal(str)
+    note_changed = Signal(str)  # the focused field's rule (catalogue note), shown in a line under the form
+    message = Signal(str)  # a short word for the status bar (a key the field refused, and why)
 
     def __init__(self, ctx: Context, domain: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,6 +77,7 @@ class FormView(QScrollArea):
         self.sections: list[tuple[QGroupBox, list[str]]] = []
         self.form: Form | None = None
         self.issues: list[Issue] = []
+        self.check_error = ""  # why the last live check could not run ("" when it ran)
         self.readonly = False
         self._last_text: dict[str, str] = {}
         self._open: tuple[str, str] | None = None  # field being edited and its text before
@@ -171,6 +174,8 @@ class FormView(QScrollArea):
         edit.textEdited.connect(lambda text, c=ind.code: self._edited(c, text))
         edit.undo_requested.connect(self.undo)
         edit.reverted.connect(lambda before, c=ind.code: self._reverted(c, before))
+        edit.focused.connect(lambda c=ind.code: self.note_changed.emit(self.note(c)))
+        edit.refused.connect(self.message)
         comment.textEdited.connect(lambda _t: self._changed())
         comment.returnPressed.connect(edit.setFocus)
         history.clicked.connect(lambda _=False, c=ind.code: self.history_requested.emit(c))
@@ -237,6 +242,7 @@ class FormView(QScrollArea):
             rrow.last.setText(format_rate(last, rrow.rate.per) if last is not None else "—")
         self._update_rates()
         self.issues = []
+        self.check_error = ""
         self._set_dirty(False)
         if readonly:
             self.banner.setText(self.tr("This form has been approved and is locked; it can only be read."))
@@ -274,6 +280,40 @@ class FormView(QScrollArea):
     def first_field(self) -> ValueEdit | None:
         rows = self.editable_rows()
         return rows[0].edit if rows else None
+
+    def first_empty_field(self) -> ValueEdit | None:
+        """Where typing starts: the first empty figure, else the first figure (None on a read-only form)."""
+        rows = self.editable_rows()
+        empty = [r for r in rows if not r.edit.text().strip()]
+        chosen = empty or rows
+        return chosen[0].edit if chosen else None
+
+    def focus_start(self) -> bool:
+        """Put the cursor where typing starts (the first empty figure); False if the form takes no typing."""
+        edit = self.first_empty_field()
+        if edit is None:
+            return False
+        self.focus_field(edit.code)
+        return True
+
+    def next_required_empty(self) -> str | None:
+        """The next empty required field after the focused one (wrapping round), or None if all are filled."""
+        rows = [r for r in self.editable_rows() if r.ind.required]
+        empty = [r.ind.code for r in rows if not r.edit.text().strip()]
+        if not empty:
+            return None
+        order = [r.ind.code for r in self.editable_rows()]
+        here = self.current_code()
+        start = order.index(here) if here in order else -1
+        return next((c for c in empty if order.index(c) > start), empty[0])
+
+    def note(self, code: str) -> str:
+        """The line under the form for a field: its name and the catalogue's note (the rule a clerk needs)."""
+        row = self.rows.get(code)
+        if row is None:
+            return ""
+        name = self._name(row.ind)
+        return f"{name}：{row.ind.note}" if row.ind.note else name
 
     def focus_field(self, code: str) -> None:
         row = self.rows.get(code)
@@ -380,10 +420,21 @@ class FormView(QScrollArea):
         try:
             issues = validate(self.ctx, self.form.org, self.form.year, self.all_entries(), self.comments(),
                               self.domain.code)
-        except JzError:
-            issues = []
+        except JzError as exc:  # the check itself failed: say so, never "no problems found"
+            self.check_error = exc.en if language() == "en" else exc.zh
+            self.set_issues([])
+            return []
+        self.check_error = ""
         self.set_issues(issues)
         return issues
+
+    def explained(self, issue: Issue) -> str:
+        """A warning already answered by a comment: 「已说明：…」 with the comment; "" while it still needs one."""
+        row = self.rows.get(issue.code)
+        comment = row.comment.text().strip() if row is not None else ""
+        if issue.severity != SOFT or not comment:
+            return ""
+        return self.tr("Explained: {comment}").format(comment=comment)
 
     def set_issues(self, issues: list[Issue]) -> None:
         self.issues = issues
@@ -397,7 +448,7 @@ class FormView(QScrollArea):
             if worst == SOFT and row.comment.text().strip():
                 worst = "soft-ok"  # explained: still amber-edged, no longer asking
             row.edit.setProperty("issue", worst)
-            row.edit.setToolTip("\n".join(i.en if english else i.zh for i in found))
+            row.edit.setToolTip("\n".join(self.explained(i) or (i.en if english else i.zh) for i in found))
             row.comment.setProperty("issue", "need" if worst == SOFT else "")
             self._restyle(row.edit)
             self._restyle(row.comment)
