@@ -23,6 +23,10 @@ def ask_unsaved(parent: QWidget, what: str) -> str:
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
+    for button, text in ((QMessageBox.StandardButton.Save, QCoreApplication.translate("dialogs", "&Save")),
+                         (QMessageBox.StandardButton.Discard, QCoreApplication.translate("dialogs", "&Discard")),
+                         (QMessageBox.StandardButton.Cancel, QCoreApplication.translate("dialogs", "&Cancel"))):
+        box.button(button).setText(text)  # Alt keys: Qt's own texts have none in Chinese
     answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:
         return SAVE
