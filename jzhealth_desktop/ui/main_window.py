@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self._load()
         self.mirror_rights()
+        self.focus_form()  # typing straight away lands in the first empty figure
 
     def is_attached(self) -> bool:
         return self.ctx is not None
@@ -331,7 +332,8 @@ class MainWindow(QMainWindow):
     def step_domain(self, step: int) -> None:
         codes = [d.code for d in self.ctx.catalogue.domains]
         if self.select(self._org, self._year, codes[(codes.index(self._domain) + step) % len(codes)]):
-            self.show_tab(self.tabs.currentIndex())
+            # the grid shows one domain and stays; the completeness view shows them all, so a step means the form
+            self.show_tab(GRID_TAB if self.tabs.currentIndex() == GRID_TAB else FORM_TAB)
 
     # ---- where the keyboard goes ------------------------------------------------------------------------
     def focus_form(self) -> None:
@@ -346,7 +348,13 @@ class MainWindow(QMainWindow):
             self.focus_form()
             return
         self.tabs.setCurrentIndex(index)
-        (self.grid.table if index == GRID_TAB else self.completeness.table).setFocus()
+        if index == GRID_TAB:
+            model = self.grid.model_
+            if not self.grid.currentIndex().isValid() and model.rowCount() and model.columnCount():
+                self.grid.setCurrentIndex(model.index(0, model.columnCount() - 1))  # this year's column
+            self.grid.setFocus()
+        else:
+            self.completeness.table.setFocus()
 
     def focus_domains(self) -> None:
         self.domain_list.setFocus()
@@ -380,7 +388,9 @@ class MainWindow(QMainWindow):
         from .forms.search import FieldSearch
 
         dialog = FieldSearch(self.ctx, self.english, self)
-        if dialog.exec() and dialog.chosen:
+        chosen = dialog.exec() and dialog.chosen
+        self.activateWindow()  # the keyboard back to the form at once, whatever the window manager does
+        if chosen:
             domain, code = dialog.chosen
             if self.select(self._org, self._year, domain):
                 self.tabs.setCurrentIndex(FORM_TAB)
@@ -624,6 +634,10 @@ class MainWindow(QMainWindow):
             self.revert()
             return True
         return False
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.activateWindow()  # the keyboard comes to the program's window as it opens
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.ctx is None:  # closed while the store was still opening: nothing to save

@@ -93,6 +93,7 @@ def open_window(qtbot):
         # Not qtbot.addWidget: its teardown would close the window before unsaved edits are dropped below.
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(window.isActiveWindow)  # the window activates itself on show (keys reach it)
         opened.append(started)
         return window
 
@@ -105,3 +106,43 @@ def open_window(qtbot):
             window.close()
         window.deleteLater()
         started.ctx.close()
+
+
+class Keys:
+    """Keys go where the program put the focus, as they would for a person (never a setFocus of the test's)."""
+
+    from PySide6.QtCore import Qt as _Qt
+
+    CTRL, SHIFT, ALT = (_Qt.KeyboardModifier.ControlModifier, _Qt.KeyboardModifier.ShiftModifier,
+                        _Qt.KeyboardModifier.AltModifier)
+
+    @staticmethod
+    def target(window):
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.focusWidget() or window
+
+    def press(self, window, key, modifier=None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(self.target(window), key, modifier or Qt.KeyboardModifier.NoModifier)
+
+    def type(self, window, text: str) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.keyClicks(self.target(window), text)
+
+    def ime(self, window, text: str) -> None:
+        """Chinese as an input method delivers it: one committed string to the focused widget."""
+        from PySide6.QtGui import QInputMethodEvent
+        from PySide6.QtWidgets import QApplication
+
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(self.target(window), event)
+
+
+@pytest.fixture
+def keys() -> Keys:
+    return Keys()

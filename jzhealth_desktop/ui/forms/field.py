@@ -24,6 +24,13 @@ _POINTS = ".．"
 _ALL_DIGITS = "0123456789０１２３４５６７８９"
 
 
+def _numeral(n: int) -> str:
+    """「最多两位小数」: a small count in words as Chinese writes it (English keeps the digit)."""
+    from ..settings import language
+
+    return str(n) if language() == "en" else dict(enumerate("零一两三四五六七八九")).get(n, str(n))
+
+
 def refusal(ind: Indicator, text: str, cursor: int, typed: str) -> str:
     """Why typing ``typed`` at ``cursor`` into ``text`` was refused, when it is a rule the clerk should hear
     (the validator drops the key without a word): a third decimal, or a decimal point in a count."""
@@ -33,7 +40,7 @@ def refusal(ind: Indicator, text: str, cursor: int, typed: str) -> str:
         return translate("ValueEdit", "Whole numbers only")
     point = next((i for i, ch in enumerate(text) if ch in _POINTS), -1)
     if typed in _ALL_DIGITS and ind.scale and point >= 0 and cursor > point and len(text) - point - 1 >= ind.scale:
-        return translate("ValueEdit", "At most {n} decimal places").format(n=ind.scale)
+        return translate("ValueEdit", "At most {n} decimal places").format(n=_numeral(ind.scale))
     return ""
 
 
