@@ -11,8 +11,8 @@ from jzhealth_desktop.ui import dialogs
 from jzhealth_desktop.ui.application import start
 
 COUNTY = "410821"  # 修武县
-# The offscreen platform plugin says this on every top-level window; it is about the plugin, not the program.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
+# The offscreen platform plugin says these on every top-level window and popup menu; they are about the plugin.
+OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard|grabbing the mouse)"
 
 
 def pytest_collection_modifyitems(items):
@@ -52,10 +52,13 @@ def answer_dialogs(qtbot):
         state["last"] = dialog
         seen.append(type(dialog).__name__ + (f": {dialog.text()}" if isinstance(dialog, QMessageBox) else ""))
         expected = state["expected"]
+        owner = dialog.parentWidget().window() if dialog.parentWidget() is not None else None
         if expected and isinstance(dialog, expected[0][0]):
             expected.pop(0)[1](dialog)
         else:
             dialog.reject()
+        if owner is not None:  # as a window manager does: the window under a closed dialog is active again
+            QTimer.singleShot(0, owner.activateWindow)
 
     timer.timeout.connect(act)
 
@@ -120,7 +123,7 @@ class Keys:
     def target(window):
         from PySide6.QtWidgets import QApplication
 
-        return QApplication.focusWidget() or window
+        return QApplication.activePopupWidget() or QApplication.focusWidget() or window
 
     def press(self, window, key, modifier=None) -> None:
         from PySide6.QtCore import Qt
