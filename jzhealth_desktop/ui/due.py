@@ -57,6 +57,13 @@ class DueBanner(QLabel):
         self.items: list[Due] = []
         self.hide()
 
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        # Tabbing in lands on the first (Shift+Tab: last) link at once, so Enter opens it.
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason) \
+                and not self.selectedText():
+            self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
+
     def refresh(self, ctx, org: str, year: int, english: bool = False) -> None:
         from ..services.completeness import completeness
 

@@ -77,7 +77,7 @@ def build_menus(window: "MainWindow") -> None:
             lambda: window.step_issue(-1), "Shift+F8")
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "Next empty &required field"),
             window.next_required, "Ctrl+E")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Find a field…"),
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Search for a field…"),
             window.find_field, STD.Find)
 
     _action(window, m["review"], QCoreApplication.translate("MainWindow", "&Completeness"),

@@ -712,43 +712,43 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>焦作市卫生健康统计</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="149"/>
         <source> (city&apos;s own figures)</source>
         <translation>（市本级）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="155"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="488"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="159"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="189"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="194"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="195"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="196"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
@@ -763,127 +763,127 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="248"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="252"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="254"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="255"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="382"/>
         <source>Every required field of this form is filled</source>
         <translation>本表必填项均已填写</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="400"/>
         <source>This field is not typed here</source>
         <translation>此指标不在本单位填报</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="430"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="436"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="458"/>
         <source>Changed, to be submitted again</source>
         <translation>已修改，待重新提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="495"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="503"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="505"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="507"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="514"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="576"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="586"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="534"/>
         <source>Not saved: {count} error(s) to fix first (marked red)</source>
         <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="539"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="549"/>
         <source>Not saved: the figures marked amber need a comment</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="520"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="544"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="610"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="548"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="606"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="616"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="579"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="589"/>
         <source>Not saved: {count} cell(s) marked red need fixing</source>
         <translation>未保存：有 {count} 个红色单元格需要改正</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="591"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="601"/>
         <source>Not saved: the cells marked amber need a comment (Ctrl+M on the cell)</source>
         <translation>未保存：黄色标记的单元格需要填写说明（在单元格上按 Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="361"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="664"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="678"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="646"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="660"/>
         <source>The check could not run: {why}</source>
         <translation>检查未能完成：{why}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="684"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="698"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="691"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="705"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -994,8 +994,8 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/menus.py" line="80"/>
-        <source>&amp;Find a field…</source>
-        <translation>查找指标(&amp;F)…</translation>
+        <source>&amp;Search for a field…</source>
+        <translation>查找指标(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/menus.py" line="83"/>
@@ -1478,12 +1478,12 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>ValueEdit</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/field.py" line="33"/>
+        <location filename="../../jzhealth_desktop/ui/forms/field.py" line="40"/>
         <source>Whole numbers only</source>
         <translation>只能填整数</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/field.py" line="36"/>
+        <location filename="../../jzhealth_desktop/ui/forms/field.py" line="43"/>
         <source>At most {n} decimal places</source>
         <translation>最多{n}位小数</translation>
     </message>
@@ -1672,22 +1672,22 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>已逾期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/due.py" line="76"/>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="83"/>
         <source>{name} ({due}, {days})</source>
         <translation>{name}（{due}，{days}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/due.py" line="79"/>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="86"/>
         <source> — {pending}</source>
         <translation>，{pending}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/due.py" line="81"/>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="88"/>
         <source>Still due for {year}:</source>
         <translation>{year}年尚未报送：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/due.py" line="82"/>
+        <location filename="../../jzhealth_desktop/ui/due.py" line="89"/>
         <source>; </source>
         <translation>；</translation>
     </message>
