@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         geometry = ui_settings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fit_screen()
         if ctx is None:
             opening = QLabel(self.tr("Opening the data…"), self)
             opening.setObjectName("opening")  # centred by the style sheet: no ``Qt`` enum needed yet
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(dom.name_en if self.english else dom.name)
             item.setData(Qt.ItemDataRole.UserRole, dom.code)
             self.domain_list.addItem(item)
-        self.domain_list.setMinimumWidth(190)
+        self.domain_list.setMinimumWidth(180)  # the longest name (医疗保障与基本公共卫生) still fits at 150 %
         self.domain_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.domain_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Ctrl+L reaches it; Enter opens the form
         self.domain_list.itemActivated.connect(lambda _item: self.focus_form())
@@ -201,6 +202,9 @@ class MainWindow(QMainWindow):
         self.issue_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # F8 / Shift+F8 walk it from the form
         self.issue_list.itemActivated.connect(self._issue_clicked)
         self.issue_list.itemClicked.connect(self._issue_clicked)
+        # five messages without a cut line: what the splitter may not shrink below
+        line = self.issue_list.fontMetrics().lineSpacing() + 4
+        self.issue_list.setMinimumHeight(5 * line + 2 * self.issue_list.frameWidth() + 4)
 
         self.note_label = QLabel(central)  # the focused field's rule, so a clerk sees it before typing
         self.note_label.setObjectName("fieldNote")
@@ -220,8 +224,8 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.domain_list)
         self.split.addWidget(self.right)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([200, 1000])
-        self.right.setSizes([900, 90])
+        self.split.setSizes([180, 1020])
+        self.right.setSizes([900, self.issue_list.minimumHeight()])
         outer.addWidget(self.split, 1)
         self.setCentralWidget(central)
 
@@ -634,6 +638,15 @@ class MainWindow(QMainWindow):
             self.revert()
             return True
         return False
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen's free area (1366×768 at 150 % leaves 910×512 points)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        if self.width() > free.width() or self.height() > free.height():
+            self.resize(min(self.width(), free.width()), min(self.height(), free.height()))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

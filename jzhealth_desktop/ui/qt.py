@@ -21,6 +21,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "QKeyEvent", "QKeySequence", "QPalette", "QRegularExpressionValidator", "QShortcut",
         "QImage", "QPainter", "QPixmap",  # reports: preview and printing
         "QDesktopServices",  # 打开所在文件夹 after a save (ui/dialogs.py)
+        "QTextCursor",  # the user guide fits its images to the window (ui/help.py)
     ),
     "PySide6.QtWidgets": (
         "QAbstractItemView", "QApplication", "QButtonGroup", "QComboBox", "QDialog", "QDialogButtonBox",
