@@ -3,6 +3,11 @@
 Run: ``python tools/screenshot.py`` (re-runs itself under ``xvfb-run`` when there is no display).
 Writes form-immunization.png, form-eldercare.png, form-telemedicine.png, completeness.png and grid.png
 to docs/screenshots/ and copies them to resources/help/images/ for 帮助 → 使用说明.
+
+``--screen 1366x768 [--scale 1.5]``: the small laptop screen counties have, optionally at 150 % (Windows'
+"recommended" scaling there). The window fills the screen as it would maximised, and the shots (plus the
+submit-all dialog and the user guide) go to docs/screenshots/1366x768/ or 1366x768-150/ to be looked at for
+clipping; the help images are left alone.
 """
 
 from __future__ import annotations
@@ -23,18 +28,28 @@ YEAR = 2021
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--screen", default="", help="WIDTHxHEIGHT of the screen to try, e.g. 1366x768")
+    parser.add_argument("--scale", default="", help="Qt scale factor, e.g. 1.5 for 150 %%")
+    options = parser.parse_args()
     if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
         if not shutil.which("xvfb-run"):
             print("xvfb-run not found (apt install xvfb)", file=sys.stderr)
             return 1
-        return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, *sys.argv])
+        screen = options.screen or "1600x1000"
+        return subprocess.call(["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", sys.executable, *sys.argv])
+    if options.scale:
+        os.environ["QT_SCALE_FACTOR"] = options.scale
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as home:
         os.environ["JZHEALTH_HOME"] = home  # a fresh demo store and no saved window settings
+        if options.screen:
+            suffix = f"-{round(float(options.scale) * 100)}" if options.scale else ""
+            return shoot(OUT / f"{options.screen}{suffix}", fill_screen=True)
         return shoot()
 
 
-def shoot() -> int:
+def shoot(out: Path = OUT, fill_screen: bool = False) -> int:
     from jzhealth_desktop.services.accounts import sign_in
     from jzhealth_desktop.services.deadlines import set_deadline
     from jzhealth_desktop.ui.application import open_store, start
@@ -53,9 +68,12 @@ def shoot() -> int:
     due.today = lambda: date(2022, 3, 20)  # the demo year's reporting season, so "days left" reads sensibly
     started = start(args, ctx)
     app, window = started.app, started.window
-    window.resize(1280, 860)
+    if fill_screen:
+        window.setGeometry(window.screen().availableGeometry())  # as maximised, without a window manager
+    else:
+        window.resize(1280, 860)
     window.show()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     HELP_IMAGES.mkdir(parents=True, exist_ok=True)
 
     def settle() -> None:
@@ -67,11 +85,7 @@ def shoot() -> int:
     shots = []
     for domain in ("immunization", "eldercare", "telemedicine"):
         window.select(COUNTY, YEAR, domain)
-        window.tabs.setCurrentIndex(FORM_TAB)
-        settle()
-        field = window.form_view.first_field()
-        if field is not None:
-            field.setFocus()
+        window.focus_form()
         settle()
         shots.append((f"form-{domain}.png", window.grab()))
     window.select(window.ctx.city.code, YEAR, "immunization")
@@ -81,10 +95,22 @@ def shoot() -> int:
     window.tabs.setCurrentIndex(COMPLETENESS_TAB)
     settle()
     shots.append(("completeness.png", window.grab()))
+    if fill_screen:
+        from jzhealth_desktop.ui.accounts.submit_all import SubmitAllDialog
+        from jzhealth_desktop.ui.help import GuideDialog
+
+        window.select(COUNTY, YEAR, "immunization")
+        for name, dialog in (("submit-all.png", SubmitAllDialog(window.ctx, COUNTY, YEAR, window)),
+                             ("guide.png", GuideDialog(window))):
+            dialog.show()
+            settle()
+            shots.append((name, dialog.grab()))
+            dialog.close()
     for name, pixmap in shots:
-        pixmap.save(str(OUT / name))
-        shutil.copyfile(OUT / name, HELP_IMAGES / name)
-        print(OUT / name)
+        pixmap.save(str(out / name))
+        if out == OUT:
+            shutil.copyfile(out / name, HELP_IMAGES / name)
+        print(out / name, f"{pixmap.width()}x{pixmap.height()}")
     window.close()
     started.ctx.close()
     QApplication.processEvents()

@@ -14,7 +14,9 @@ from sqlalchemy import func, select
 
 from ..domain.catalogue import Indicator
 from ..domain.periods import check_year
-from ..domain.submission import APPROVED, DRAFT, EMPTY, RETURNED, STATES, SUBMITTED
+from ..domain.rules import check, needing_comment
+from ..domain.submission import APPROVED, DRAFT, EMPTY, FIRST_VERSION, RETURNED, STATES, SUBMITTED
+from ..store import repo
 from ..store.models import DataValue, Submission
 from .access import require
 from .context import Context
@@ -30,6 +32,8 @@ class Cell:
     status: str
     counted: int  # fields that count towards the share
     filled: int
+    pending: int = 0  # warnings still without a comment: they block submission however full the form is
+    resubmit: bool = False  # a draft changed after it was submitted: 已修改，待重新提交
 
     @property
     def share(self) -> Decimal | None:
@@ -54,22 +58,29 @@ def completeness(ctx: Context, year: int, orgs: Iterable[str]) -> list[Cell]:
     for org in orgs:
         require(ctx, "values.read", org)
     with ctx.db.read() as session:
-        statuses = {(org, dom): status for org, dom, status in session.execute(
-            select(Submission.org_code, Submission.domain_code, Submission.status)
+        rows = {(org, dom): (status, version) for org, dom, status, version in session.execute(
+            select(Submission.org_code, Submission.domain_code, Submission.status, Submission.version)
             .where(Submission.year == year, Submission.org_code.in_(orgs)))}
-        present: dict[str, set[str]] = {org: set() for org in orgs}
-        for org, code in session.execute(select(DataValue.org_code, DataValue.indicator_code)
-                                         .where(DataValue.year == year, DataValue.org_code.in_(orgs))):
-            present[org].add(code)
+        stored = repo.load_values_many(session, orgs, [year - 1, year])
+    present = {org: set(stored.get((org, year), {})) for org in orgs}
     cells = []
     for org in orgs:
         level = ctx.org(org).level
+        now = stored.get((org, year), {})
+        values = {c: sv.value for c, sv in now.items()}
+        comments = {c: sv.comment for c, sv in now.items()}
+        last = {c: sv.value for c, sv in stored.get((org, year - 1), {}).items()}
         for dom in ctx.catalogue.domains:
             fields = counted_fields(ctx, dom.code, level)
             filled = sum(1 for code in fields if code in present[org])
+            own = [c for c in dom.codes if isinstance(ctx.catalogue.items[c], Indicator)
+                   and ctx.catalogue.items[c].level == level and c in present[org]]
+            pending = len(needing_comment(check(ctx.catalogue, values, last, own), comments)) if own else 0
+            status, version = rows.get((org, dom.code), (None, FIRST_VERSION))
             any_value = any(isinstance(ctx.catalogue.items[c], Indicator) and c in present[org] for c in dom.codes)
-            status = statuses.get((org, dom.code)) or (DRAFT if any_value else EMPTY)
-            cells.append(Cell(org, dom.code, status, len(fields), filled))
+            status = status or (DRAFT if any_value else EMPTY)
+            cells.append(Cell(org, dom.code, status, len(fields), filled, pending,
+                              status == DRAFT and version > FIRST_VERSION))
     return cells
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ..domain.errors import InputError
 from ..domain.periods import check_year
-from ..store.models import AuditEntry
+from ..store.models import AuditEntry, User
 from .access import require
 from .context import Context
 
@@ -22,6 +22,7 @@ class Change:
     old: str
     new: str
     source: str
+    display: str = ""  # the user's display name (李明) when the store has an account of that name
 
 
 def value_history(ctx: Context, org: str, year: int, code: str) -> list[Change]:
@@ -32,9 +33,10 @@ def value_history(ctx: Context, org: str, year: int, code: str) -> list[Change]:
         raise InputError(f"未知的指标代码：{code}", f"unknown indicator code: {code}")
     require(ctx, "audit.read", org)
     query = (select(AuditEntry.at, AuditEntry.user_name, AuditEntry.action, AuditEntry.old_text,
-                    AuditEntry.new_text, AuditEntry.source)
+                    AuditEntry.new_text, AuditEntry.source, User.display_name)
+             .outerjoin(User, User.name == AuditEntry.user_name)
              .where(AuditEntry.org_code == org, AuditEntry.year == year, AuditEntry.subject == code,
                     AuditEntry.action.in_(("value", "comment")))
              .order_by(AuditEntry.at, AuditEntry.id))
     with ctx.db.read() as session:
-        return [Change(*row) for row in session.execute(query)]
+        return [Change(*row[:6], display=row[6] or "") for row in session.execute(query)]

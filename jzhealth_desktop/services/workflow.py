@@ -14,15 +14,17 @@ from datetime import datetime
 from ..domain.catalogue import Indicator
 from ..domain.errors import InputError
 from ..domain.periods import check_year
-from ..domain.rules import HARD, MISSING, Issue, check, needing_comment
-from ..domain.submission import EMPTY, MOVES, NAMES, WorkflowError, check_move, check_reason
+from ..domain.rules import HARD, MISSING, SOFT, Issue, check, needing_comment
+from ..domain.submission import (DRAFT, EMPTY, FIRST_VERSION, MOVES, NAMES, WorkflowError, check_move,
+                                 check_reason)
 from ..store import repo
 from . import submission
 from .access import require
 from .context import Context
 from .forms import MAX_LISTED, ValidationFailed
 
-__all__ = ["WorkflowError", "SubmitBlocked", "Status", "submit", "approve", "return_", "reopen", "status_name"]
+__all__ = ["WorkflowError", "SubmitBlocked", "Status", "Readiness", "submit", "submit_ready", "readiness", "approve",
+           "return_", "reopen", "status_name"]
 
 
 class SubmitBlocked(ValidationFailed):
@@ -45,6 +47,28 @@ class Status:
     changed_by: str
     changed_at: datetime | None
     reason: str
+    version: int = FIRST_VERSION
+
+    @property
+    def edited_after_submit(self) -> bool:
+        """A draft that was submitted (or returned) before and changed since: it must be submitted again.
+        Drafts start at the first version; the only way back into draft is the *edit* move."""
+        return self.status == DRAFT and self.version > FIRST_VERSION
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """One form's answer to "can it be submitted now?" (submit-all lists these)."""
+
+    domain: str
+    status: str
+    errors: int  # hard errors
+    missing: int  # required fields left empty
+    pending: int  # warnings without a comment
+
+    @property
+    def ready(self) -> bool:
+        return self.status in MOVES["submit"].sources and not (self.errors or self.missing or self.pending)
 
 
 def status_name(status: str) -> str:
@@ -60,7 +84,7 @@ def get_status(ctx: Context, org: str, year: int, domain: str) -> Status:
         sub = repo.submission_status(session, org, year, domain)
         if sub is None:
             return Status(org, year, domain, EMPTY, "", None, "")
-        return Status(org, year, domain, sub.status, sub.changed_by, sub.changed_at, sub.reason)
+        return Status(org, year, domain, sub.status, sub.changed_by, sub.changed_at, sub.reason, sub.version)
 
 
 def submission_issues(ctx: Context, session, org: str, year: int, domain: str) -> list[Issue]:
@@ -85,22 +109,69 @@ def _move(ctx: Context, org: str, year: int, domain: str, action: str, reason: s
           source: str = "form") -> Status:
     year = check_year(year)
     org = ctx.org(org).code
-    dom = ctx.catalogue.domain(domain)
+    ctx.catalogue.domain(domain)
     require(ctx, MOVES[action].right, org)
     with ctx.db.write() as session:
-        sub = repo.submission_status(session, org, year, domain)
-        move = check_move(action, sub.status if sub else EMPTY, f"{ctx.org(org).name}「{dom.name}」{year}年")
-        reason = check_reason(move, reason)
-        if action == "submit":
-            issues = submission_issues(ctx, session, org, year, domain)
-            if issues:
-                raise SubmitBlocked(issues)
-        assert sub is not None  # every state a move starts from has a row
-        now = repo.utcnow()
-        old = submission.apply(sub, move.target, ctx.user, now, reason)
-        repo.append_audit(session, [submission.audit_row(org, year, domain, old, move.target, ctx.user, source,
-                                                          f"{action}: {reason}" if reason else action)])
-        return Status(org, year, domain, move.target, ctx.user, now, reason)
+        return _move_in(ctx, session, org, year, domain, action, reason, source)
+
+
+def _move_in(ctx: Context, session, org: str, year: int, domain: str, action: str, reason: str,
+             source: str) -> Status:
+    """One move inside the caller's transaction (rights already checked)."""
+    dom = ctx.catalogue.domain(domain)
+    sub = repo.submission_status(session, org, year, domain)
+    move = check_move(action, sub.status if sub else EMPTY, f"{ctx.org(org).name}「{dom.name}」{year}年")
+    reason = check_reason(move, reason)
+    if action == "submit":
+        issues = submission_issues(ctx, session, org, year, domain)
+        if issues:
+            raise SubmitBlocked(issues)
+    assert sub is not None  # every state a move starts from has a row
+    now = repo.utcnow()
+    old = submission.apply(sub, move.target, ctx.user, now, reason)
+    repo.append_audit(session, [submission.audit_row(org, year, domain, old, move.target, ctx.user, source,
+                                                      f"{action}: {reason}" if reason else action)])
+    return Status(org, year, domain, move.target, ctx.user, now, reason, sub.version)
+
+
+def form_domains(ctx: Context, org: str) -> list[str]:
+    """The domains an org unit types figures into (a county has no form for a city-only domain)."""
+    level = ctx.org(org).level
+    return [d.code for d in ctx.catalogue.domains
+            if any(isinstance(ctx.catalogue.items[c], Indicator) and ctx.catalogue.items[c].level == level
+                   for c in d.codes)]
+
+
+def _readiness_in(ctx: Context, session, org: str, year: int, domain: str) -> Readiness:
+    sub = repo.submission_status(session, org, year, domain)
+    status = sub.status if sub else EMPTY
+    issues = submission_issues(ctx, session, org, year, domain)
+    count = {sev: sum(1 for i in issues if i.severity == sev) for sev in (HARD, MISSING, SOFT)}
+    return Readiness(domain, status, count[HARD], count[MISSING], count[SOFT])
+
+
+def readiness(ctx: Context, org: str, year: int) -> list[Readiness]:
+    """Every form of ``org`` for ``year`` in catalogue order, with what (if anything) stops its submission."""
+    year = check_year(year)
+    org = ctx.org(org).code
+    require(ctx, "values.read", org)
+    with ctx.db.read() as session:
+        return [_readiness_in(ctx, session, org, year, d) for d in form_domains(ctx, org)]
+
+
+def submit_ready(ctx: Context, org: str, year: int, domains: list[str] | None = None,
+                 source: str = "form") -> list[Status]:
+    """Submit every ready form of ``org`` for ``year`` (or of ``domains``) in one transaction.
+
+    Forms that are not ready are left as they are (``readiness`` says why); if any chosen form turned out not
+    to be ready by the time of writing (someone saved meanwhile), nothing is submitted."""
+    year = check_year(year)
+    org = ctx.org(org).code
+    require(ctx, MOVES["submit"].right, org)
+    with ctx.db.write() as session:
+        wanted = domains if domains is not None else [
+            r.domain for r in (_readiness_in(ctx, session, org, year, d) for d in form_domains(ctx, org)) if r.ready]
+        return [_move_in(ctx, session, org, year, d, "submit", "", source) for d in wanted]
 
 
 def submit(ctx: Context, org: str, year: int, domain: str, source: str = "form") -> Status:

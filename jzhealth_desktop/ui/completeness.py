@@ -80,7 +80,10 @@ class CompletenessView(QWidget):
                 item.setForeground(QBrush(QColor("#9aa0a6")))
             else:
                 share = trim(rounded(cell.share, 0)) + "%"
-                item = QTableWidgetItem(f"{self.status_name(cell.status)}  {share}")
+                name = self.tr("Changed, to be submitted again") if cell.resubmit else self.status_name(cell.status)
+                item = QTableWidgetItem(f"{name}  {share}")
+                if cell.pending:  # 100 % is not ready while a warning waits for its comment
+                    item.setText(item.text() + "\n" + due_words.pending_text(cell.pending))
                 item.setBackground(QBrush(COLOURS[cell.status]))
             due = self.dues.get((cell.org, cell.domain)) if cell.share is not None else None
             days = due_words.days_text(due) if due else ""

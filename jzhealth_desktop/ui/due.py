@@ -20,7 +20,12 @@ def today() -> date:
 
 
 def due_date_text(when: date) -> str:
-    return translate("due", "due {month}/{day}").format(month=when.month, day=when.day)
+    """「截止 2024年3月31日」: with the year, since figures for one year are due in the next."""
+    return translate("due", "due {year}-{month}-{day}").format(year=when.year, month=when.month, day=when.day)
+
+
+def pending_text(count: int) -> str:
+    return translate("due", "{count} warning(s) need a comment").format(count=count)
 
 
 def days_text(due: Due) -> str:
@@ -44,16 +49,29 @@ class DueBanner(QLabel):
         self.setObjectName("dueBanner")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        # Tab walks the links, Enter opens one: the banner is not for the mouse only.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.linkActivated.connect(lambda link: self.open_requested.emit(link.removeprefix("domain:")))
         self.items: list[Due] = []
         self.hide()
 
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        # Tabbing in lands on the first (Shift+Tab: last) link at once, so Enter opens it.
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason) \
+                and not self.selectedText():
+            self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
+
     def refresh(self, ctx, org: str, year: int, english: bool = False) -> None:
+        from ..services.completeness import completeness
+
         try:
             self.items = still_due(ctx, org, year, today())
+            pending = {c.domain: c.pending for c in completeness(ctx, year, [org])} if self.items else {}
         except JzError:
-            self.items = []
+            self.items, pending = [], {}
         if not self.items:
             self.hide()
             return
@@ -62,8 +80,11 @@ class DueBanner(QLabel):
             dom = ctx.catalogue.domain(due.domain)
             colour = "#b00020" if due.overdue else "#7a5b00"
             link = f"<a href='domain:{due.domain}' style='color:{colour}'>{dom.name_en if english else dom.name}</a>"
-            parts.append(translate("due", "{name} ({due}, {days})").format(
-                name=link, due=due_date_text(due.due), days=days_text(due)))
+            part = translate("due", "{name} ({due}, {days})").format(
+                name=link, due=due_date_text(due.due), days=days_text(due))
+            if pending.get(due.domain):
+                part += translate("due", " — {pending}").format(pending=pending_text(pending[due.domain]))
+            parts.append(part)
         self.setText(translate("due", "Still due for {year}:").format(year=year) + " "
                      + translate("due", "; ").join(parts))
         self.show()

@@ -23,10 +23,45 @@ class GuideDialog(QDialog):
         self.browser.setSearchPaths([str(guide_path().parent)])
         self.browser.setSource(QUrl.fromLocalFile(str(guide_path())))
         layout.addWidget(self.browser)
+        self._sizes: dict = {}  # image name → its natural size
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(900, 700)
+        screen = self.screen()
+        if screen is not None:  # never taller or wider than the screen's free area
+            free = screen.availableGeometry()
+            self.resize(min(900, free.width() - 40), min(700, free.height() - 60))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_images()
+
+    def fit_images(self) -> None:
+        """Screenshots are shown at most as wide as the window (scaled down, never cut or scrolled sideways)."""
+        from .qt import QImage, QTextCursor
+
+        doc = self.browser.document()
+        room = self.browser.viewport().width() - 2 * int(doc.documentMargin()) - 4
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    size = self._sizes.setdefault(image.name(), QImage(str(guide_path().parent / image.name())).size())
+                    if size.width() > 0:
+                        width = min(size.width(), max(room, 100))
+                        image.setWidth(width)
+                        image.setHeight(size.height() * width / size.width())
+                        cursor = QTextCursor(doc)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(image)
+                it += 1
+            block = block.next()
 
 
 def about_text(ctx: Context) -> str:

@@ -6,9 +6,21 @@ from datetime import timezone
 
 from ..services.context import Context
 from ..services.history import value_history
-from .qt import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+from .qt import (QAbstractItemView, QCoreApplication, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                  QVBoxLayout, QWidget)
 from .settings import language
+
+
+def source_name(source: str) -> str:
+    """Where a change came from, in words (the audit keeps a code, an import also its file's checksum)."""
+    kind = source.split(":", 1)[0]
+    names = {"form": QCoreApplication.translate("HistoryDialog", "form"),
+             "grid": QCoreApplication.translate("HistoryDialog", "grid"),
+             "cli": QCoreApplication.translate("HistoryDialog", "command line"),
+             "import": QCoreApplication.translate("HistoryDialog", "package import"),
+             "excel": QCoreApplication.translate("HistoryDialog", "Excel import"),
+             "migration": QCoreApplication.translate("HistoryDialog", "migration")}
+    return names.get(kind, source)
 
 
 class HistoryDialog(QDialog):
@@ -34,13 +46,18 @@ class HistoryDialog(QDialog):
             what = self.tr("figure") if change.action == "value" else self.tr("comment")
             old = change.old or self.tr("(empty)")
             new = change.new or self.tr("(empty)")
-            for col, text in enumerate((local.strftime("%Y-%m-%d %H:%M"), change.user, what, f"{old} → {new}",
-                                        change.source)):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+            who = f"{change.display}（{change.user}）" if change.display and change.display != change.user else change.user
+            for col, text in enumerate((local.strftime("%Y-%m-%d %H:%M"), who, what, f"{old} → {new}",
+                                        source_name(change.source))):
+                cell = QTableWidgetItem(text)
+                if col == 4:
+                    cell.setToolTip(change.source)
+                self.table.setItem(row, col, cell)
         if not self.changes:
             layout.addWidget(QLabel(self.tr("No change of this figure has been recorded."), self))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 320)

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         geometry = ui_settings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fit_screen()
         if ctx is None:
             opening = QLabel(self.tr("Opening the data…"), self)
             opening.setObjectName("opening")  # centred by the style sheet: no ``Qt`` enum needed yet
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self._load()
         self.mirror_rights()
+        self.focus_form()  # typing straight away lands in the first empty figure
 
     def is_attached(self) -> bool:
         return self.ctx is not None
@@ -175,9 +177,10 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(dom.name_en if self.english else dom.name)
             item.setData(Qt.ItemDataRole.UserRole, dom.code)
             self.domain_list.addItem(item)
-        self.domain_list.setMinimumWidth(190)
+        self.domain_list.setMinimumWidth(180)  # the longest name (医疗保障与基本公共卫生) still fits at 150 %
         self.domain_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.domain_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.domain_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Ctrl+L reaches it; Enter opens the form
+        self.domain_list.itemActivated.connect(lambda _item: self.focus_form())
 
         self.stack = QStackedWidget(central)
         self.grid = GridView(self.ctx, central)
@@ -196,12 +199,24 @@ class MainWindow(QMainWindow):
 
         self.issue_list = QListWidget(central)
         self.issue_list.setObjectName("issues")
-        self.issue_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.issue_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # F8 / Shift+F8 walk it from the form
         self.issue_list.itemActivated.connect(self._issue_clicked)
         self.issue_list.itemClicked.connect(self._issue_clicked)
+        # five messages without a cut line: what the splitter may not shrink below
+        line = self.issue_list.fontMetrics().lineSpacing() + 4
+        self.issue_list.setMinimumHeight(5 * line + 2 * self.issue_list.frameWidth() + 4)
 
+        self.note_label = QLabel(central)  # the focused field's rule, so a clerk sees it before typing
+        self.note_label.setObjectName("fieldNote")
+        self.note_label.setWordWrap(True)
+        views = QWidget(central)
+        views_layout = QVBoxLayout(views)
+        views_layout.setContentsMargins(0, 0, 0, 0)
+        views_layout.setSpacing(2)
+        views_layout.addWidget(self.tabs, 1)
+        views_layout.addWidget(self.note_label)
         self.right = QSplitter(Qt.Orientation.Vertical, central)
-        self.right.addWidget(self.tabs)
+        self.right.addWidget(views)
         self.right.addWidget(self.issue_list)
         self.right.setStretchFactor(0, 5)
         self.right.setStretchFactor(1, 1)
@@ -209,13 +224,13 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.domain_list)
         self.split.addWidget(self.right)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([200, 1000])
-        self.right.setSizes([900, 90])
+        self.split.setSizes([180, 1020])
+        self.right.setSizes([900, self.issue_list.minimumHeight()])
         outer.addWidget(self.split, 1)
         self.setCentralWidget(central)
 
         self.org_box.currentIndexChanged.connect(self._selector_moved)
-        self.year_box.currentIndexChanged.connect(self._selector_moved)
+        self.year_box.currentIndexChanged.connect(self._year_moved)
         self.domain_list.currentRowChanged.connect(self._selector_moved)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -295,6 +310,13 @@ class MainWindow(QMainWindow):
                   item.data(Qt.ItemDataRole.UserRole) if item else self._domain)
         self.select(*wanted)
 
+    def _year_moved(self, *_args) -> None:
+        """A new year: the cursor goes to the form's first empty figure, so typing lands at once."""
+        before = self._year
+        self._selector_moved()
+        if self._year != before:
+            self.focus_form()
+
     def select(self, org: str, year: int, domain: str) -> bool:
         """Move to (org, year, domain), asking about unsaved changes first; False if the clerk cancelled."""
         if (org, year, domain) == (self._org, self._year, self._domain):
@@ -309,14 +331,77 @@ class MainWindow(QMainWindow):
 
     def open_form(self, org: str, domain: str) -> None:
         if org in self.orgs and self.select(org, self._year, domain):
-            self.tabs.setCurrentIndex(FORM_TAB)
-            field = self.form_view.first_field()
-            if field is not None:
-                field.setFocus()
+            self.focus_form()
 
     def step_domain(self, step: int) -> None:
         codes = [d.code for d in self.ctx.catalogue.domains]
-        self.select(self._org, self._year, codes[(codes.index(self._domain) + step) % len(codes)])
+        if self.select(self._org, self._year, codes[(codes.index(self._domain) + step) % len(codes)]):
+            # the grid shows one domain and stays; the completeness view shows them all, so a step means the form
+            self.show_tab(GRID_TAB if self.tabs.currentIndex() == GRID_TAB else FORM_TAB)
+
+    # ---- where the keyboard goes ------------------------------------------------------------------------
+    def focus_form(self) -> None:
+        """Show the form and put the cursor on its first empty figure (or the form itself when read-only)."""
+        self.tabs.setCurrentIndex(FORM_TAB)
+        if not self.form_view.focus_start():
+            self.form_view.setFocus()
+
+    def show_tab(self, index: int) -> None:
+        """Ctrl+1 / Ctrl+2 / Ctrl+3 (and a domain step): the view, with the keyboard in it."""
+        if index == FORM_TAB:
+            self.focus_form()
+            return
+        self.tabs.setCurrentIndex(index)
+        if index == GRID_TAB:
+            model = self.grid.model_
+            if not self.grid.currentIndex().isValid() and model.rowCount() and model.columnCount():
+                self.grid.setCurrentIndex(model.index(0, model.columnCount() - 1))  # this year's column
+            self.grid.setFocus()
+        else:
+            self.completeness.table.setFocus()
+
+    def focus_domains(self) -> None:
+        self.domain_list.setFocus()
+
+    def step_issue(self, step: int) -> None:
+        """F8 / Shift+F8: the next / previous message that names a field, and the cursor into that field."""
+        from .qt import Qt
+
+        rows = [n for n in range(self.issue_list.count())
+                if self.issue_list.item(n).data(Qt.ItemDataRole.UserRole)]
+        if not rows:
+            self.statusBar().showMessage(self.tr("No problems found"), 3000)
+            return
+        here = self.issue_list.currentRow()
+        later = [n for n in rows if (n > here if step > 0 else n < here)]
+        row = (later[0] if step > 0 else later[-1]) if later else (rows[0] if step > 0 else rows[-1])
+        self.issue_list.setCurrentRow(row)
+        self._issue_clicked(self.issue_list.item(row))
+
+    def next_required(self) -> None:
+        """转到下一个未填必填项: the cursor into the next empty required figure of this form."""
+        self.tabs.setCurrentIndex(FORM_TAB)
+        code = self.form_view.next_required_empty()
+        if code is None:
+            self.statusBar().showMessage(self.tr("Every required field of this form is filled"), 4000)
+            return
+        self.form_view.focus_field(code)
+
+    def find_field(self) -> None:
+        """Ctrl+F: type part of a field's name or code; Enter opens its form with the cursor in it."""
+        from .forms.search import FieldSearch
+
+        dialog = FieldSearch(self.ctx, self.english, self)
+        chosen = dialog.exec() and dialog.chosen
+        self.activateWindow()  # the keyboard back to the form at once, whatever the window manager does
+        if chosen:
+            domain, code = dialog.chosen
+            if self.select(self._org, self._year, domain):
+                self.tabs.setCurrentIndex(FORM_TAB)
+                if code in self.form_view.rows and self.form_view.rows[code].editable:
+                    self.form_view.focus_field(code)
+                else:
+                    self.statusBar().showMessage(self.tr("This field is not typed here"), 4000)
 
     # ---- loading ----------------------------------------------------------------------------------------
     @property
@@ -329,6 +414,8 @@ class MainWindow(QMainWindow):
             view.dirty_changed.connect(lambda _d: self._update_save_state())
             view.issues_changed.connect(self._show_issues)
             view.history_requested.connect(self.show_history)
+            view.note_changed.connect(self.note_label.setText)
+            view.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.stack.addWidget(view)
             self.forms[self._domain] = view
         return view
@@ -348,14 +435,32 @@ class MainWindow(QMainWindow):
             return
         readonly = is_locked(form.status) or not allowed(self.ctx, "values.write", self._org)
         view.load(form, level, readonly, totals)
-        self.status_badge.setText(self.tr("Form status: {status}").format(
-            status=self.completeness.status_name(form.status)))
+        self.note_label.clear()
+        self.form_status = self._form_status()
+        self.status_badge.setText(self.tr("Form status: {status}").format(status=self.status_text()))
         self._stale = {GRID_TAB: True, COMPLETENESS_TAB: True}
         self._refresh_tab(self.tabs.currentIndex())
         self._update_save_state()
         if len(self.orgs) == 1:  # a county's screen: what it still owes this year
             self.due_banner.refresh(self.ctx, self._org, self._year, self.english)
         self.selection_changed.emit(self._org, self._year, self._domain)
+
+    def _form_status(self):
+        from ..services.workflow import get_status
+
+        try:
+            return get_status(self.ctx, self._org, self._year, self._domain)
+        except JzError:
+            return None
+
+    def status_text(self) -> str:
+        """The shown form's state in words; a draft changed after submission says it must go again."""
+        status = self.form_status
+        if status is None:
+            return ""
+        if status.edited_after_submit:
+            return self.tr("Changed, to be submitted again")
+        return self.completeness.status_name(status.status)
 
     def mirror_rights(self, *_args) -> None:
         """Menu actions carrying a "right" property are enabled only where the services would allow them."""
@@ -425,9 +530,14 @@ class MainWindow(QMainWindow):
         from ..domain.rules import HARD, SOFT
 
         issues = view.validate_now()
+        if view.check_error:
+            dialogs.show_error(self, self.tr("Not saved"), view.check_error)
+            return False
         hard = [i for i in issues if i.severity == HARD]
         if hard:
             self._refuse(hard, self.tr("Not saved: {count} error(s) to fix first (marked red)").format(count=len(hard)))
+            return False
+        if not self._confirm_resubmit():
             return False
         try:
             save_form(self.ctx, self._org, self._year, self._domain, view.entries(), view.comment_entries(),
@@ -451,6 +561,15 @@ class MainWindow(QMainWindow):
         self._load()
         self.statusBar().showMessage(self.tr("Saved"), 3000)
         return True
+
+    def _confirm_resubmit(self) -> bool:
+        """Saving changed figures of a submitted or returned form sends it back to draft: ask first."""
+        from ..domain.submission import MOVES
+
+        status = self.form_status
+        if status is None or status.status not in MOVES["edit"].sources or not self.form_view.entries():
+            return True
+        return dialogs.confirm_resubmit(self, status.status, status.changed_at)
 
     def _refuse(self, issues: list[Issue], message: str, comment: bool = False) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -520,6 +639,19 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def _fit_screen(self) -> None:
+        """Never larger than the screen's free area (1366×768 at 150 % leaves 910×512 points)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        if self.width() > free.width() or self.height() > free.height():
+            self.resize(min(self.width(), free.width()), min(self.height(), free.height()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.activateWindow()  # the keyboard comes to the program's window as it opens
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.ctx is None:  # closed while the store was still opening: nothing to save
             event.accept()
@@ -536,13 +668,24 @@ class MainWindow(QMainWindow):
         from .qt import Qt
 
         self.issue_list.clear()
+        view = self.form_view
+        if view.check_error:  # the check could not run: never claim there is nothing to fix
+            item = QListWidgetItem("✖ " + self.tr("The check could not run: {why}").format(why=view.check_error))
+            item.setForeground(Qt.GlobalColor.darkRed)
+            self.issue_list.addItem(item)
+            return
         marks = {HARD: "✖ ", SOFT: "⚠ ", MISSING: "○ "}
         order = {HARD: 0, SOFT: 1, MISSING: 2}
-        for issue in sorted(issues, key=lambda i: order.get(i.severity, 3)):
-            item = QListWidgetItem(marks.get(issue.severity, "") + (issue.en if self.english else issue.zh))
+        for issue in sorted(issues, key=lambda i: (order.get(i.severity, 3), bool(view.explained(i)))):
+            explained = view.explained(issue)
+            if explained:  # answered by a comment: neutral, and it says so
+                item = QListWidgetItem("✓ " + explained)
+                item.setForeground(Qt.GlobalColor.darkGray)
+            else:
+                item = QListWidgetItem(marks.get(issue.severity, "") + (issue.en if self.english else issue.zh))
+                item.setForeground({HARD: Qt.GlobalColor.darkRed, SOFT: Qt.GlobalColor.darkYellow}.get(
+                    issue.severity, Qt.GlobalColor.darkGray))
             item.setData(Qt.ItemDataRole.UserRole, issue.code)
-            item.setForeground({HARD: Qt.GlobalColor.darkRed, SOFT: Qt.GlobalColor.darkYellow}.get(
-                issue.severity, Qt.GlobalColor.darkGray))
             self.issue_list.addItem(item)
         if not issues:
             self.issue_list.addItem(self.tr("No problems found"))

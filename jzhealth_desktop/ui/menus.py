@@ -40,6 +40,8 @@ def build_menus(window: "MainWindow") -> None:
     }
     for key, title in titles.items():
         window.menus[key] = bar.addMenu(title)
+        # Feature modules add items later: each gets an Alt key when the menu first opens, if it has none.
+        window.menus[key].aboutToShow.connect(lambda menu=window.menus[key]: ensure_mnemonics(menu.actions()))
     m = window.menus
     window.save_action = _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Save"),
                                  window.save, STD.Save, "save")
@@ -59,16 +61,27 @@ def build_menus(window: "MainWindow") -> None:
             window.show_history, "Ctrl+H")
     m["data"].addSeparator()
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Form view"),
-            lambda: window.tabs.setCurrentIndex(0), "Ctrl+1")
+            lambda: window.show_tab(0), "Ctrl+1")
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Grid view"),
-            lambda: window.tabs.setCurrentIndex(1), "Ctrl+2")
+            lambda: window.show_tab(1), "Ctrl+2")
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Next domain"),
             lambda: window.step_domain(1), "Ctrl+PgDown")
     _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Previous domain"),
             lambda: window.step_domain(-1), "Ctrl+PgUp")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Domain &list"),
+            window.focus_domains, "Ctrl+L")
+    m["data"].addSeparator()
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Next &issue"),
+            lambda: window.step_issue(1), "F8")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Pre&vious issue"),
+            lambda: window.step_issue(-1), "Shift+F8")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Next empty &required field"),
+            window.next_required, "Ctrl+E")
+    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Search for a field…"),
+            window.find_field, STD.Find)
 
     _action(window, m["review"], QCoreApplication.translate("MainWindow", "&Completeness"),
-            lambda: window.tabs.setCurrentIndex(2), "Ctrl+3")
+            lambda: window.show_tab(2), "Ctrl+3")
 
     languages = m["tools"].addMenu(QCoreApplication.translate("MainWindow", "&Language"))
     group = QActionGroup(window)
@@ -83,6 +96,38 @@ def build_menus(window: "MainWindow") -> None:
     _action(window, m["help"], QCoreApplication.translate("MainWindow", "&User guide"), window.show_guide,
             STD.HelpContents)
     _action(window, m["help"], QCoreApplication.translate("MainWindow", "&About"), window.show_about)
+
+
+def mnemonic_of(text: str) -> str:
+    """The Alt letter of a menu or button text ("" if it has none); "&&" is a literal ampersand."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].upper() if 0 <= at < len(plain) - 1 else ""
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """Give ``text`` the Alt key ``letter``: on the letter itself in Latin text, else 「导出数据包(&E)…」
+    as Chinese programs write it (before a trailing ellipsis)."""
+    at = text.upper().find(letter)
+    if at >= 0 and text.isascii():
+        return text[:at] + "&" + text[at:]
+    stem, tail = (text[:-1], "…") if text.endswith("…") else (text, "")
+    return f"{stem}(&{letter}){tail}"
+
+
+def ensure_mnemonics(items) -> None:
+    """Every visible menu item or button in ``items`` (QAction or QAbstractButton) that lacks an Alt key gets
+    one not used by its siblings: the letters of its object name first (``exportPackage`` → E, X, P…)."""
+    taken = {mnemonic_of(item.text()) for item in items} - {""}
+    for item in items:
+        text = item.text()
+        if not text or mnemonic_of(text) or (hasattr(item, "isSeparator") and item.isSeparator()):
+            continue
+        wanted = [c.upper() for c in (item.objectName() + text) if c.isascii() and c.isalpha()]
+        letter = next((c for c in wanted + list("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if c not in taken), "")
+        if letter:
+            taken.add(letter)
+            item.setText(with_mnemonic(text, letter))
 
 
 def apply_shortcuts(window: "MainWindow") -> None:

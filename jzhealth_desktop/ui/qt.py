@@ -14,11 +14,14 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "QAbstractTableModel", "QCoreApplication", "QEvent", "QItemSelectionModel", "QLibraryInfo", "QLocale",
         "QModelIndex", "QObject", "QRunnable", "QSettings", "QSize", "Qt", "QThreadPool", "QTimer", "QTranslator",
         "QUrl", "Signal", "Slot", "QT_TRANSLATE_NOOP", "QRegularExpression",
+        "QStandardPaths",  # file dialogs start in Documents (ui/dialogs.py)
     ),
     "PySide6.QtGui": (
         "QAction", "QActionGroup", "QBrush", "QCloseEvent", "QColor", "QFont", "QGuiApplication", "QIcon",
         "QKeyEvent", "QKeySequence", "QPalette", "QRegularExpressionValidator", "QShortcut",
         "QImage", "QPainter", "QPixmap",  # reports: preview and printing
+        "QDesktopServices",  # 打开所在文件夹 after a save (ui/dialogs.py)
+        "QTextCursor",  # the user guide fits its images to the window (ui/help.py)
     ),
     "PySide6.QtWidgets": (
         "QAbstractItemView", "QApplication", "QButtonGroup", "QComboBox", "QDialog", "QDialogButtonBox",

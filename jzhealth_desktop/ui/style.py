@@ -7,7 +7,7 @@ QLineEdit[role="value"][readOnly="true"] { background: #f3f4f6; color: #555; }
 QLineEdit[role="value"][total="yes"] { font-style: italic; }
 QLineEdit[issue="hard"] { border: 1px solid #c62828; background: #fdecea; }
 QLineEdit[issue="soft"] { border: 1px solid #e09b00; background: #fff6dc; }
-QLineEdit[issue="soft-ok"] { border: 1px solid #e0b84a; }
+QLineEdit[issue="soft-ok"] { border: 1px solid #9aa0a6; }  /* explained: neutral, no longer asking */
 QLineEdit[issue="need"] { border: 1px solid #e09b00; background: #fff6dc; }
 QLabel#lastYear { color: #8a8f96; }
 QLabel[role="rate"] { font-weight: bold; color: #1f4e8c; padding-right: 5px; }
@@ -22,4 +22,7 @@ QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QToolButton { font-weight: norm
 QListWidget#domains { font-size: 10.5pt; }
 QListWidget#domains::item { padding: 5px 6px; min-height: 22px; }
 QListWidget#domains::item:selected { background: #2f6fb5; color: white; }
+QListWidget#domains:focus { border: 1px solid #2f6fb5; }
+QLabel#fieldNote { color: #3c4650; padding: 2px 6px; }
+QLabel#dueBanner:focus { border: 1px dotted #2f6fb5; }
 """

@@ -4,61 +4,61 @@
     <context>
         <name>AccountActions</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="56" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="68" />
             <source>Submit</source>
             <translation>提交</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="60" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="83" />
             <source>Approve</source>
             <translation>审核通过</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="66" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="89" />
             <source>Reason (the county sees it):</source>
             <translation>原因（县区可以看到）：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="74" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="97" />
             <source>Return</source>
             <translation>退回</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="77" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="100" />
             <source>Reopen</source>
             <translation>重新打开</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="91" />
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="93" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="114" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="116" />
             <source>Back up</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="93" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="116" />
             <source>Backed up to:</source>
             <translation>已备份到：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="99" />
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="104" />
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="112" />
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="115" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="122" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="127" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="135" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="138" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="100" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="123" />
             <source>Backups (*.sqlite)</source>
             <translation>备份文件 (*.sqlite)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="105" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="128" />
             <source>Replace all data with this backup? The current data is kept as a backup first.</source>
             <translation>用这个备份替换全部数据吗？当前数据会先另存为备份。</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="116" />
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="139" />
             <source>Restored. The replaced data was kept as:</source>
             <translation>已恢复。被替换的数据已保存为：</translation>
         </message>
@@ -164,13 +164,13 @@
             </translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="118" />
-            <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="127" />
+            <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="120" />
+            <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="129" />
             <source>Export CSV</source>
             <translation>导出CSV</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="129" />
+            <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="131" />
             <source>Exported %1 row(s) to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
@@ -216,22 +216,27 @@
             <translation>已退回</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/completeness.py" line="96" />
+            <location filename="../../jzhealth_desktop/ui/completeness.py" line="83" />
+            <source>Changed, to be submitted again</source>
+            <translation>已修改，待重新提交</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/completeness.py" line="99" />
             <source>{filled} of {counted} fields filled</source>
             <translation>已填 {filled} / {counted} 项</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/completeness.py" line="102" />
+            <location filename="../../jzhealth_desktop/ui/completeness.py" line="105" />
             <source>{year}: </source>
             <translation>{year}年：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/completeness.py" line="103" />
+            <location filename="../../jzhealth_desktop/ui/completeness.py" line="106" />
             <source>{status} {count}</source>
             <translation>{status} {count}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/completeness.py" line="104" />
+            <location filename="../../jzhealth_desktop/ui/completeness.py" line="107" />
             <source>Overdue {count}</source>
             <translation>逾期 {count}</translation>
         </message>
@@ -252,107 +257,125 @@
     <context>
         <name>ExchangeActions</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="57" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="63" />
             <source>Export package</source>
             <translation>导出数据包</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="58" />
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="83" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="64" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="89" />
             <source>Package files (*.jzhpkg)</source>
             <translation>数据包文件 (*.jzhpkg)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="60" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="66" />
             <source>Exporting package</source>
             <translation>正在导出数据包</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="67" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="73" />
             <source>Export Excel workbook</source>
             <translation>导出Excel工作簿</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="68" />
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="90" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="74" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="96" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="70" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="76" />
             <source>Exporting workbook</source>
             <translation>正在导出工作簿</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="75" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="81" />
             <source>Saved to {path}</source>
             <translation>已保存到 {path}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="83" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="81" />
+            <source>Export finished</source>
+            <translation>导出完成</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="89" />
             <source>Import package</source>
             <translation>导入数据包</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="90" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="96" />
             <source>Import Excel workbook</source>
             <translation>导入Excel工作簿</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="99" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="105" />
             <source>Reading {name}</source>
             <translation>正在读取 {name}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="113" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="119" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="121" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="127" />
             <source>Backup made before the import: {path}</source>
             <translation>导入前已备份：{path}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="123" />
+            <location filename="../../jzhealth_desktop/ui/exchange/actions.py" line="129" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
     </context>
     <context>
+        <name>FieldSearch</name>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/forms/search.py" line="16" />
+            <source>Find a field</source>
+            <translation>查找指标</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/forms/search.py" line="28" />
+            <source>&amp;Name or code:</source>
+            <translation>名称或代码(&amp;N)：</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstAdminDialog</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="62" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="101" />
             <source>Create the administrator</source>
             <translation>创建管理员</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="64" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="103" />
             <source>No accounts exist yet. Create the administrator account; it manages users, backups and restores. Keep the password safe.</source>
             <translation>还没有任何账户。请创建管理员账户，用于管理用户、备份和恢复。请妥善保管密码。</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="77" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="116" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="78" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="117" />
             <source>Password (at least 8 characters)</source>
             <translation>密码（至少 8 个字符）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="79" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="118" />
             <source>Repeat the password</source>
             <translation>再次输入密码</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="93" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="132" />
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="97" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="136" />
             <source>Administrator</source>
             <translation>管理员</translation>
         </message>
@@ -360,59 +383,64 @@
     <context>
         <name>FormView</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="134" />
             <source>Indicator</source>
             <translation>指标</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="134" />
             <source>This year</source>
             <translation>本年</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="130" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="134" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="131" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="135" />
             <source>Last year</source>
             <translation>上年</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="131" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="135" />
             <source>Comment</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="161" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="195" />
             <source>comment</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="164" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="198" />
             <source>History</source>
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="167" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="201" />
             <source>Who changed this figure, when, old → new (Ctrl+H)</source>
             <translation>谁在何时修改了此数据，原值 → 新值（Ctrl+H）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="192" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="231" />
             <source>computed</source>
             <translation>自动计算</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="219" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="258" />
             <source>Total of the counties; entered by each county</source>
             <translation>各县（市、区）合计，由各县填报，此处只读</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="242" />
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="283" />
             <source>This form has been approved and is locked; it can only be read.</source>
             <translation>本表已审核通过并锁定，只能查看，不能修改。</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/forms/form_view.py" line="472" />
+            <source>Explained: {comment}</source>
+            <translation>已说明：{comment}</translation>
         </message>
     </context>
     <context>
@@ -447,60 +475,95 @@
     <context>
         <name>HistoryDialog</name>
         <message>
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="17" />
+            <source>form</source>
+            <translation>表单</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="18" />
+            <source>grid</source>
+            <translation>表格</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="19" />
+            <source>command line</source>
+            <translation>命令行</translation>
+        </message>
+        <message>
             <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="20" />
+            <source>package import</source>
+            <translation>数据包导入</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="21" />
+            <source>Excel import</source>
+            <translation>Excel 导入</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="22" />
+            <source>migration</source>
+            <translation>数据迁移</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="32" />
             <source>History of {name}</source>
             <translation>「{name}」的修改历史</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="23" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="35" />
             <source>{org}, {year}: {name}</source>
             <translation>{org} {year}年：{name}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="27" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="39" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="27" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="39" />
             <source>Who</source>
             <translation>操作人</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="27" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="39" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="28" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="40" />
             <source>Old → new</source>
             <translation>原值 → 新值</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="28" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="40" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="34" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="46" />
             <source>figure</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="34" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="46" />
             <source>comment</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="35" />
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="36" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="47" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="48" />
             <source>(empty)</source>
             <translation>（空）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="41" />
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="57" />
             <source>No change of this figure has been recorded.</source>
             <translation>此数据尚无修改记录。</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/history_dialog.py" line="60" />
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -631,19 +694,39 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="22" />
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="29" />
+            <source>County station: {org}</source>
+            <translation>县级站点：{org}</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="31" />
+            <source>City station</source>
+            <translation>市级站点</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="33" />
+            <source>Station not set up</source>
+            <translation>站点未设置</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="35" />
+            <source>Store: {store}</source>
+            <translation>数据文件：{store}</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="47" />
             <source>Sign in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="30" />
-            <source>User name</source>
-            <translation>用户名</translation>
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="59" />
+            <source>&amp;User name</source>
+            <translation>用户名(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="31" />
-            <source>Password</source>
-            <translation>密码</translation>
+            <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="60" />
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -654,156 +737,178 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
             <translation>焦作市卫生健康统计</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="148" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="150" />
             <source> (city's own figures)</source>
             <translation>（市本级）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="155" />
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="387" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="157" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="492" />
             <source>{year}</source>
             <translation>{year}年</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="156" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="158" />
             <source>&amp;Unit:</source>
             <translation>单位(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="158" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="160" />
             <source>&amp;Year:</source>
             <translation>年度(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="187" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="190" />
             <source>Pasted {count} cells; each one was checked</source>
             <translation>已粘贴 {count} 个单元格，均已校验</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="192" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="195" />
             <source>Form</source>
             <translation>表单</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="193" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="196" />
             <source>Grid</source>
             <translation>表格</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="194" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="197" />
             <source>Completeness</source>
             <translation>完成情况</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="73" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="74" />
             <source>Store: {name}</source>
             <translation>数据库：{name}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="61" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="62" />
             <source>Opening the data…</source>
             <translation>正在打开数据…</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="237" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="252" />
             <source>Signed in: {name} ({role})</source>
             <translation>已登录：{name}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="241" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="256" />
             <source>County station: {org} · operator {name}</source>
             <translation>县级站：{org} · 操作员 {name}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="243" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="258" />
             <source>City station · operator {name}</source>
             <translation>市级站 · 操作员 {name}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="244" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="259" />
             <source>Station not set up</source>
             <translation>站点未设置</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="347" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="386" />
+            <source>Every required field of this form is filled</source>
+            <translation>本表必填项均已填写</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="404" />
+            <source>This field is not typed here</source>
+            <translation>此指标不在本单位填报</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="434" />
             <source>Cannot open the form</source>
             <translation>无法打开表单</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="351" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="440" />
             <source>Form status: {status}</source>
             <translation>表单状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="394" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="462" />
+            <source>Changed, to be submitted again</source>
+            <translation>已修改，待重新提交</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="499" />
             <source>Cannot open the grid</source>
             <translation>无法打开表格</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="402" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="507" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="404" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="509" />
             <source>Saved {time}</source>
             <translation>已保存 {time}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="406" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="511" />
             <source>No unsaved changes</source>
             <translation>无未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="423" />
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="471" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="528" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="590" />
             <source>Nothing to save</source>
             <translation>没有需要保存的修改</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="430" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="538" />
             <source>Not saved: {count} error(s) to fix first (marked red)</source>
             <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="443" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="553" />
             <source>Not saved: the figures marked amber need a comment</source>
             <translation>未保存：黄色标记的数据需要填写说明</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="448" />
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="495" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="534" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="558" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="614" />
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="452" />
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="501" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="562" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="620" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="474" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="593" />
             <source>Not saved: {count} cell(s) marked red need fixing</source>
             <translation>未保存：有 {count} 个红色单元格需要改正</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="486" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="605" />
             <source>Not saved: the cells marked amber need a comment (Ctrl+M on the cell)</source>
             <translation>未保存：黄色标记的单元格需要填写说明（在单元格上按 Ctrl+M）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="548" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="373" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="691" />
             <source>No problems found</source>
             <translation>未发现问题</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="568" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="673" />
+            <source>The check could not run: {why}</source>
+            <translation>检查未能完成：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="711" />
             <source>Put the cursor in a field to see its history</source>
             <translation>请先把光标放在某个数据上，再查看其历史</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/main_window.py" line="575" />
+            <location filename="../../jzhealth_desktop/ui/main_window.py" line="718" />
             <source>History</source>
             <translation>历史</translation>
         </message>
@@ -838,87 +943,112 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="44" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="46" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="47" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="49" />
             <source>&amp;Reload from the store</source>
             <translation>重新载入(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="50" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="52" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="52" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="54" />
             <source>&amp;Undo last edit</source>
             <translation>撤销上一步修改(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="54" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="56" />
             <source>&amp;Discard all unsaved edits</source>
             <translation>放弃全部未保存的修改(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="56" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="58" />
             <source>Edit &amp;comment of this figure</source>
             <translation>编辑此数据的说明(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="58" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="60" />
             <source>&amp;History of this figure</source>
             <translation>此数据的修改历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="61" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="63" />
             <source>&amp;Form view</source>
             <translation>表单视图(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="63" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="65" />
             <source>&amp;Grid view</source>
             <translation>表格视图(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="65" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="67" />
             <source>&amp;Next domain</source>
             <translation>下一个领域(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="67" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="69" />
             <source>&amp;Previous domain</source>
             <translation>上一个领域(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="70" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="71" />
+            <source>Domain &amp;list</source>
+            <translation>领域列表(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="74" />
+            <source>Next &amp;issue</source>
+            <translation>下一个问题(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="76" />
+            <source>Pre&amp;vious issue</source>
+            <translation>上一个问题(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="78" />
+            <source>Next empty &amp;required field</source>
+            <translation>转到下一个未填必填项(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="80" />
+            <source>&amp;Search for a field…</source>
+            <translation>查找指标(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="83" />
             <source>&amp;Completeness</source>
             <translation>完成情况(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="73" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="86" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="83" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="96" />
             <source>&amp;User guide</source>
             <translation>使用说明(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="85" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="98" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="99" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="144" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/menus.py" line="100" />
+            <location filename="../../jzhealth_desktop/ui/menus.py" line="145" />
             <source>The new language is used from the next start of the program.</source>
             <translation>新语言将在下次启动程序时生效。</translation>
         </message>
@@ -1240,6 +1370,89 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         </message>
     </context>
     <context>
+        <name>SubmitAllDialog</name>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="20" />
+            <source>Submit all finished forms of the year</source>
+            <translation>提交本年全部已完成表单</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="22" />
+            <source>{unit}, {year}: forms ready to submit are marked ✓</source>
+            <translation>{unit} {year}年：可提交的表单标有 ✓</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="28" />
+            <source>Form</source>
+            <translation>表单</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="28" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="28" />
+            <source>Check</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="46" />
+            <source>&amp;Close</source>
+            <translation>关闭(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="59" />
+            <source>Already delivered</source>
+            <translation>已报送</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="61" />
+            <source>Nothing typed yet</source>
+            <translation>尚未填写</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="64" />
+            <source>{n} error(s)</source>
+            <translation>{n} 处错误</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="66" />
+            <source>{n} required field(s) empty</source>
+            <translation>{n} 个必填项未填</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="68" />
+            <source>{n} warning(s) without a comment</source>
+            <translation>{n} 条提醒未说明</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="69" />
+            <source>Complete, ready to submit</source>
+            <translation>已完成，可提交</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="88" />
+            <source>&amp;Submit the {n} ready form(s)</source>
+            <translation>提交可提交的 {n} 张表(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="95" />
+            <source>Nothing was submitted: {why}</source>
+            <translation>未提交任何表单：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="103" />
+            <source>Submitted {n} form(s): {names}.</source>
+            <translation>已提交 {n} 张表：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/submit_all.py" line="105" />
+            <source>{n} form(s) not submitted; the list says what they still need.</source>
+            <translation>另有 {n} 张表未提交，列表中写明还需处理的内容。</translation>
+        </message>
+    </context>
+    <context>
         <name>TargetsDialog</name>
         <message>
             <location filename="../../jzhealth_desktop/ui/targets/view.py" line="24" />
@@ -1428,52 +1641,20 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         </message>
     </context>
     <context>
+        <name>ValueEdit</name>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/forms/field.py" line="40" />
+            <source>Whole numbers only</source>
+            <translation>只能填整数</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/forms/field.py" line="43" />
+            <source>At most {n} decimal places</source>
+            <translation>最多{n}位小数</translation>
+        </message>
+    </context>
+    <context>
         <name>accounts</name>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="42" />
-            <source>Submit</source>
-            <translation>提交</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="43" />
-            <source>Approve</source>
-            <translation>审核通过</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="44" />
-            <source>Return…</source>
-            <translation>退回…</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="45" />
-            <source>Reopen…</source>
-            <translation>重新打开…</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="46" />
-            <source>Change log…</source>
-            <translation>修改记录…</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="49" />
-            <source>Back up now</source>
-            <translation>立即备份</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="50" />
-            <source>Restore…</source>
-            <translation>从备份恢复…</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="51" />
-            <source>Users…</source>
-            <translation>用户管理…</translation>
-        </message>
-        <message>
-            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="52" />
-            <source>Due dates…</source>
-            <translation>截止日期…</translation>
-        </message>
         <message>
             <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="22" />
             <source>The data file cannot be opened</source>
@@ -1508,6 +1689,56 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
             <location filename="../../jzhealth_desktop/ui/accounts/recovery.py" line="42" />
             <source>Restored. The damaged file was kept as:</source>
             <translation>已恢复。损坏的文件已保存为：</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="42" />
+            <source>&amp;Submit…</source>
+            <translation>提交(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="43" />
+            <source>Submit &amp;all finished forms of the year…</source>
+            <translation>提交本年全部已完成表单(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="45" />
+            <source>&amp;Approve</source>
+            <translation>审核通过(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="46" />
+            <source>R&amp;eturn…</source>
+            <translation>退回(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="47" />
+            <source>Re&amp;open…</source>
+            <translation>重新打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="48" />
+            <source>Change &amp;log…</source>
+            <translation>修改记录(&amp;L)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="51" />
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="52" />
+            <source>&amp;Restore…</source>
+            <translation>恢复备份(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="53" />
+            <source>&amp;Users…</source>
+            <translation>用户管理(&amp;U)…</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="54" />
+            <source>&amp;Due dates…</source>
+            <translation>截止日期(&amp;D)…</translation>
         </message>
     </context>
     <context>
@@ -1551,50 +1782,115 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
             <translation>{what}有未保存的修改，是否保存？</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="36" />
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="26" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="27" />
+            <source>&amp;Discard</source>
+            <translation>丢弃(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="28" />
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="40" />
             <source>Changed by someone else</source>
             <translation>数据已被他人修改</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="37" />
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="41" />
             <source>Reload the form now? Your unsaved edits will be lost.</source>
             <translation>是否立即重新载入？您未保存的修改将丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="56" />
+            <source>{year}-{month}-{day}</source>
+            <translation>{year}年{month}月{day}日</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="66" />
+            <source>This form was returned on {date}. After the change it must be submitted again. Continue?</source>
+            <translation>此表已于{date}退回。修改后需要重新提交。继续？</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="69" />
+            <source>This form was submitted on {date}. After the change it must be submitted again and the package exported again. Continue?</source>
+            <translation>此表已于{date}提交。修改后需要重新提交，并重新导出数据包。继续？</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="72" />
+            <source>Change a submitted form</source>
+            <translation>修改已提交的表单</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="81" />
+            <source>Submit</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="82" />
+            <source>Submit {what} to the city? The city reviews it next.</source>
+            <translation>提交{what}？提交后由市里审核。</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="155" />
+            <source>Saved to:</source>
+            <translation>已保存到：</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/dialogs.py" line="157" />
+            <source>&amp;Open containing folder</source>
+            <translation>打开所在文件夹(&amp;O)</translation>
         </message>
     </context>
     <context>
         <name>due</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/due.py" line="23" />
-            <source>due {month}/{day}</source>
-            <translation>截止 {month}月{day}日</translation>
+            <location filename="../../jzhealth_desktop/ui/due.py" line="24" />
+            <source>due {year}-{month}-{day}</source>
+            <translation>截止 {year}年{month}月{day}日</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/due.py" line="31" />
+            <location filename="../../jzhealth_desktop/ui/due.py" line="28" />
+            <source>{count} warning(s) need a comment</source>
+            <translation>{count} 条提醒待说明</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/due.py" line="36" />
             <source>{days} days left</source>
             <translation>还剩 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/due.py" line="33" />
+            <location filename="../../jzhealth_desktop/ui/due.py" line="38" />
             <source>due today</source>
             <translation>今天截止</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/due.py" line="34" />
+            <location filename="../../jzhealth_desktop/ui/due.py" line="39" />
             <source>{days} days overdue</source>
             <translation>已逾期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/due.py" line="65" />
+            <location filename="../../jzhealth_desktop/ui/due.py" line="83" />
             <source>{name} ({due}, {days})</source>
             <translation>{name}（{due}，{days}）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/due.py" line="67" />
+            <location filename="../../jzhealth_desktop/ui/due.py" line="86" />
+            <source> — {pending}</source>
+            <translation>，{pending}</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/due.py" line="88" />
             <source>Still due for {year}:</source>
             <translation>{year}年尚未报送：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/due.py" line="68" />
+            <location filename="../../jzhealth_desktop/ui/due.py" line="89" />
             <source>; </source>
             <translation>；</translation>
         </message>
@@ -1665,37 +1961,37 @@ Data already saved is not affected. Unsaved entries are still in the window: che
     <context>
         <name>help</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="35" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="70" />
             <source>&lt;b&gt;Jiaozuo health statistics&lt;/b&gt; (jzhealth-desktop)</source>
             <translation>&lt;b&gt;焦作市卫生健康统计&lt;/b&gt;（jzhealth-desktop）</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="36" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="71" />
             <source>Version: {version}</source>
             <translation>版本：{version}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="37" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="72" />
             <source>Store: {store}</source>
             <translation>数据库：{store}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="38" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="73" />
             <source>Catalogue version: {version}</source>
             <translation>指标目录版本：{version}</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="52" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="87" />
             <source>Package key: made at the first export</source>
             <translation>数据包密钥：首次导出时生成</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="53" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="88" />
             <source>Package key fingerprint: &lt;b&gt;{fingerprint}&lt;/b&gt;</source>
             <translation>数据包密钥指纹：&lt;b&gt;{fingerprint}&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/help.py" line="58" />
+            <location filename="../../jzhealth_desktop/ui/help.py" line="93" />
             <source>About</source>
             <translation>关于</translation>
         </message>

@@ -136,7 +136,7 @@ def test_menus_run_the_workflow_and_mirror_the_rights(qtbot, window):
     assert actions.return_form(reason="请补充说明")
     assert workflow.get_status(window.ctx, OWN, YEAR, "telemedicine").status == "returned"
     assert window.select(OWN, YEAR, "eldercare")
-    assert actions.submit()
+    assert actions.submit(confirm=False)  # the question itself: tests/ui/test_submission_ui.py
     assert actions.approve()
     assert workflow.get_status(window.ctx, OWN, YEAR, "eldercare").status == "approved"
     # a reviewer signed in: figures are not theirs to submit, accounts not theirs to manage

@@ -11,8 +11,8 @@ from jzhealth_desktop.ui import dialogs
 from jzhealth_desktop.ui.application import start
 
 COUNTY = "410821"  # 修武县
-# The offscreen platform plugin says this on every top-level window; it is about the plugin, not the program.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
+# The offscreen platform plugin says these on every top-level window and popup menu; they are about the plugin.
+OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard|grabbing the mouse)"
 
 
 def pytest_collection_modifyitems(items):
@@ -52,10 +52,13 @@ def answer_dialogs(qtbot):
         state["last"] = dialog
         seen.append(type(dialog).__name__ + (f": {dialog.text()}" if isinstance(dialog, QMessageBox) else ""))
         expected = state["expected"]
+        owner = dialog.parentWidget().window() if dialog.parentWidget() is not None else None
         if expected and isinstance(dialog, expected[0][0]):
             expected.pop(0)[1](dialog)
         else:
             dialog.reject()
+        if owner is not None:  # as a window manager does: the window under a closed dialog is active again
+            QTimer.singleShot(0, owner.activateWindow)
 
     timer.timeout.connect(act)
 
@@ -93,6 +96,7 @@ def open_window(qtbot):
         # Not qtbot.addWidget: its teardown would close the window before unsaved edits are dropped below.
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(window.isActiveWindow)  # the window activates itself on show (keys reach it)
         opened.append(started)
         return window
 
@@ -105,3 +109,43 @@ def open_window(qtbot):
             window.close()
         window.deleteLater()
         started.ctx.close()
+
+
+class Keys:
+    """Keys go where the program put the focus, as they would for a person (never a setFocus of the test's)."""
+
+    from PySide6.QtCore import Qt as _Qt
+
+    CTRL, SHIFT, ALT = (_Qt.KeyboardModifier.ControlModifier, _Qt.KeyboardModifier.ShiftModifier,
+                        _Qt.KeyboardModifier.AltModifier)
+
+    @staticmethod
+    def target(window):
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.activePopupWidget() or QApplication.focusWidget() or window
+
+    def press(self, window, key, modifier=None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        QTest.keyClick(self.target(window), key, modifier or Qt.KeyboardModifier.NoModifier)
+
+    def type(self, window, text: str) -> None:
+        from PySide6.QtTest import QTest
+
+        QTest.keyClicks(self.target(window), text)
+
+    def ime(self, window, text: str) -> None:
+        """Chinese as an input method delivers it: one committed string to the focused widget."""
+        from PySide6.QtGui import QInputMethodEvent
+        from PySide6.QtWidgets import QApplication
+
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(self.target(window), event)
+
+
+@pytest.fixture
+def keys() -> Keys:
+    return Keys()

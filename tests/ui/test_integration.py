@@ -232,7 +232,7 @@ def test_clerk_start_screen_lists_what_is_still_due_and_completeness_shows_due_d
         assert [d.domain for d in banner.items] == ["telemedicine", "eldercare"]  # soonest first
         text = banner.text()
         assert "2021年尚未报送" in text and "已逾期 10 天" in text and "还剩 11 天" in text
-        assert "截止 3月31日" in text and "免疫" not in text
+        assert "截止 2022年3月31日" in text and "免疫" not in text
         banner.linkActivated.emit("domain:telemedicine")  # a click opens that form
         assert window.current_domain() == "telemedicine"
 
@@ -240,7 +240,7 @@ def test_clerk_start_screen_lists_what_is_still_due_and_completeness_shows_due_d
         view = window.completeness
         domains = [d.code for d in window.ctx.catalogue.domains]
         headers = [view.table.horizontalHeaderItem(c).text() for c in range(len(domains))]
-        assert headers[domains.index("eldercare")].endswith("截止 3月31日")
+        assert headers[domains.index("eldercare")].endswith("截止 2022年3月31日")
         tele = view.table.item(0, domains.index("telemedicine"))
         assert "已逾期 10 天" in tele.text() and tele.foreground().color().name() == "#b00020"
         elder = view.table.item(0, domains.index("eldercare"))

@@ -39,17 +39,19 @@ def install(window) -> AccountActions:
     actions = AccountActions(window)
     review = window.menu("review")
     review.addSeparator()
-    items = [(review, translate("accounts", "Submit"), "submitForm", actions.submit, "submission.submit"),
-             (review, translate("accounts", "Approve"), "approveForm", actions.approve, "submission.review"),
-             (review, translate("accounts", "Return…"), "returnForm", lambda: actions.return_form(), "submission.review"),
-             (review, translate("accounts", "Reopen…"), "reopenForm", lambda: actions.reopen(), "submission.review"),
-             (review, translate("accounts", "Change log…"), "auditLog", actions.show_audit, "audit.read")]
+    items = [(review, translate("accounts", "&Submit…"), "submitForm", lambda: actions.submit(), "submission.submit"),
+             (review, translate("accounts", "Submit &all finished forms of the year…"), "submitAll",
+              lambda: actions.submit_all(), "submission.submit"),
+             (review, translate("accounts", "&Approve"), "approveForm", actions.approve, "submission.review"),
+             (review, translate("accounts", "R&eturn…"), "returnForm", lambda: actions.return_form(), "submission.review"),
+             (review, translate("accounts", "Re&open…"), "reopenForm", lambda: actions.reopen(), "submission.review"),
+             (review, translate("accounts", "Change &log…"), "auditLog", actions.show_audit, "audit.read")]
     tools = window.menu("tools")
     tools.addSeparator()
-    items += [(tools, translate("accounts", "Back up now"), "backupNow", actions.make_backup, "store.backup"),
-              (tools, translate("accounts", "Restore…"), "restoreBackup", lambda: actions.restore(), "store.maintain"),
-              (tools, translate("accounts", "Users…"), "manageUsers", actions.manage_users, "accounts.manage"),
-              (tools, translate("accounts", "Due dates…"), "editDeadlines", actions.edit_deadlines, "deadlines.write")]
+    items += [(tools, translate("accounts", "&Back up now"), "backupNow", actions.make_backup, "store.backup"),
+              (tools, translate("accounts", "&Restore…"), "restoreBackup", lambda: actions.restore(), "store.maintain"),
+              (tools, translate("accounts", "&Users…"), "manageUsers", actions.manage_users, "accounts.manage"),
+              (tools, translate("accounts", "&Due dates…"), "editDeadlines", actions.edit_deadlines, "deadlines.write")]
     window.account_actions_list = []
     for menu, text, name, slot, right in items:
         action = QAction(text, menu)

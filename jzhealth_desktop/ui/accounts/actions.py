@@ -12,6 +12,7 @@ from ...domain import submission
 from ...domain.errors import JzError
 from ...services import backup, workflow
 from ...services.access import allowed
+from .. import dialogs
 from ..qt import QFileDialog, QMessageBox, QObject
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,7 +43,8 @@ class AccountActions(QObject):
             self._tell(title, exc)
             return False
         zh, en = submission.NAMES[status.status]
-        self.window.statusBar().showMessage(f"{title}: {en if self.english else zh}", 5000)
+        self.window.statusBar().showMessage(
+            f"{title}: {en}" if self.english else f"{title}：{zh}", 5000)
         self.window.reload()
         return True
 
@@ -51,9 +53,30 @@ class AccountActions(QObject):
         return allowed(self.ctx, action, org)
 
     # ---- 审核 ----------------------------------------------------------------------------------------
-    def submit(self) -> bool:
+    def form_name(self, org: str, year: int, dom: str) -> str:
+        unit, domain = self.ctx.org(org), self.ctx.catalogue.domain(dom)
+        if self.english:
+            return f"{unit.name_en} {year} “{domain.name_en}”"
+        return f"{unit.name}{year}年「{domain.name}」"
+
+    def submit(self, confirm: bool = True) -> bool:
+        """Submit the form on screen, after asking with its name (the highlighted domain may not be the one
+        the clerk has in mind, e.g. while the completeness tab shows)."""
         org, year, dom = self._where()
+        if confirm and not dialogs.confirm_submit(self.window, self.form_name(org, year, dom)):
+            return False
         return self._step(self.tr("Submit"), lambda: workflow.submit(self.ctx, org, year, dom))
+
+    def submit_all(self):
+        """提交本年全部已完成表单: the list of the year's forms, the ready ones submitted in one step."""
+        from .submit_all import SubmitAllDialog
+
+        dialog = SubmitAllDialog(self.ctx, self.window.current_org(), self.window.current_year(), self.window,
+                                 self.english)
+        dialog.exec()
+        if dialog.submitted:
+            self.window.reload()
+        return dialog
 
     def approve(self) -> bool:
         org, year, dom = self._where()

@@ -6,7 +6,7 @@ from datetime import date
 
 from ...domain.errors import JzError
 from ...services import audit
-from ..qt import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+from ..qt import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                   QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 COLUMNS = 9
@@ -115,7 +115,9 @@ class AuditDialog(QDialog):
 
     def export(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "audit.csv", "CSV (*.csv)")
+            from .. import dialogs
+
+            path = dialogs.save_path(self, "csv", self.tr("Export CSV"), "audit.csv", "CSV (*.csv)")
             if not path:
                 return
         try:

@@ -11,8 +11,33 @@ def _message(exc: JzError, english: bool) -> str:
     return exc.en if english else exc.zh
 
 
+LAST_USER = "login/last_user"  # ui.ini: the name of the last successful sign-in, filled in next time
+
+
+def where_text(ctx, english: bool) -> str:
+    """Which station and which store a sign-in opens (two stores on one PC must not be confused)."""
+    from ...services.station import station
+    from ..qt import QCoreApplication
+
+    translate = QCoreApplication.translate
+    try:
+        st = station(ctx)
+    except JzError:
+        st = None
+    if st is not None and st.kind == "county":
+        unit = ctx.org(st.org)
+        where = translate("LoginDialog", "County station: {org}").format(org=unit.name_en if english else unit.name)
+    elif st is not None and st.kind == "city":
+        where = translate("LoginDialog", "City station")
+    else:
+        where = translate("LoginDialog", "Station not set up")
+    store = str(ctx.db.path) if ctx.db.path else ctx.db.display
+    return where + "\n" + translate("LoginDialog", "Store: {store}").format(store=store)
+
+
 class LoginDialog(QDialog):
-    """Name and password; a refusal (wrong password, locked account) is shown in the dialog itself."""
+    """Name and password; a refusal (wrong password, locked account) is shown in the dialog itself.
+    The last user's name is filled in and the cursor waits in the password."""
 
     def __init__(self, ctx, parent=None, english: bool = False, clock=None):
         super().__init__(parent)
@@ -21,14 +46,18 @@ class LoginDialog(QDialog):
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Sign in"))
         layout = QVBoxLayout(self)
+        self.where = QLabel(where_text(ctx, english), self)
+        self.where.setObjectName("loginWhere")
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setObjectName("loginName")
         self.password = QLineEdit(self)
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("User name"), self.name)
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("&User name"), self.name)
+        form.addRow(self.tr("&Password"), self.password)
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
@@ -39,6 +68,11 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        from ..settings import ui_settings
+
+        last = str(ui_settings().value(LAST_USER, "") or "")
+        self.name.setText(last)
+        (self.password if last else self.name).setFocus()
 
     def try_sign_in(self) -> None:
         try:
@@ -49,6 +83,11 @@ class LoginDialog(QDialog):
             self.error.setText(_message(exc, self.english))
             return
         self.password.clear()
+        from ..settings import ui_settings
+
+        settings = ui_settings()
+        settings.setValue(LAST_USER, self.principal.name)
+        settings.sync()
         self.accept()
 
 

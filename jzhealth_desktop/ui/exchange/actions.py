@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..qt import QDialog, QFileDialog, QMessageBox, QObject
+from ..qt import QDialog, QMessageBox, QObject
 
 if TYPE_CHECKING:  # pragma: no cover
     from .preview_dialog import ImportPreviewDialog
@@ -15,16 +15,22 @@ if TYPE_CHECKING:  # pragma: no cover
 # The exchange services (and openpyxl, numpy through it) are imported when an action runs, not at start-up.
 
 
+def _kind(pattern: str) -> str:
+    return "xlsx" if ".xlsx" in pattern else "package"
+
+
 def choose_save_path(parent, title: str, suggested: str, pattern: str) -> str:
-    """Ask where to save (tests monkeypatch this)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
-    return path
+    """Ask where to save (tests monkeypatch this); starts in Documents, then the last folder of this kind."""
+    from .. import dialogs
+
+    return dialogs.save_path(parent, _kind(pattern), title, suggested, pattern)
 
 
 def choose_open_path(parent, title: str, pattern: str) -> str:
-    """Ask which file to open (tests monkeypatch this)."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
-    return path
+    """Ask which file to open (tests monkeypatch this); starts in Documents, then the last folder of this kind."""
+    from .. import dialogs
+
+    return dialogs.open_path(parent, _kind(pattern), title, pattern)
 
 
 def inform(parent, title: str, text: str) -> None:
@@ -72,7 +78,7 @@ class ExchangeActions(QObject):
 
     def _export(self, title: str, fn, path: str) -> None:
         def done(_result) -> None:
-            inform(self.window, title, self.tr("Saved to {path}").format(path=path))
+            inform(self.window, self.tr("Export finished"), self.tr("Saved to {path}").format(path=path))
 
         self.window.run_in_background(title, fn, done)
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ...domain.catalogue import Indicator
-from ..qt import QKeyEvent, QKeySequence, QLineEdit, QRegularExpression, QRegularExpressionValidator, Qt, Signal
+from ..qt import (QCoreApplication, QKeyEvent, QKeySequence, QLineEdit, QRegularExpression,
+                  QRegularExpressionValidator, Qt, Signal)
+
+translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
 
 # Full-width digits and separators are accepted: the services fold them (NFKC) before parsing.
 _DIGITS = "[0-9０-９]"
@@ -17,11 +20,37 @@ def pattern(ind: Indicator) -> str:
     return f"^{sign}({whole})?$"
 
 
+_POINTS = ".．"
+_ALL_DIGITS = "0123456789０１２３４５６７８９"
+
+
+def _numeral(n: int) -> str:
+    """「最多两位小数」: a small count in words as Chinese writes it (English keeps the digit)."""
+    from ..settings import language
+
+    return str(n) if language() == "en" else dict(enumerate("零一两三四五六七八九")).get(n, str(n))
+
+
+def refusal(ind: Indicator, text: str, cursor: int, typed: str) -> str:
+    """Why typing ``typed`` at ``cursor`` into ``text`` was refused, when it is a rule the clerk should hear
+    (the validator drops the key without a word): a third decimal, or a decimal point in a count."""
+    if not typed or typed not in _ALL_DIGITS + _POINTS:
+        return ""
+    if typed in _POINTS and not ind.scale:
+        return translate("ValueEdit", "Whole numbers only")
+    point = next((i for i, ch in enumerate(text) if ch in _POINTS), -1)
+    if typed in _ALL_DIGITS and ind.scale and point >= 0 and cursor > point and len(text) - point - 1 >= ind.scale:
+        return translate("ValueEdit", "At most {n} decimal places").format(n=_numeral(ind.scale))
+    return ""
+
+
 class ValueEdit(QLineEdit):
     """The input for one indicator. ``saved`` is the stored text Esc returns to."""
 
     undo_requested = Signal()
     reverted = Signal(str)  # the text before Esc
+    focused = Signal()  # the form shows this field's note under it
+    refused = Signal(str)  # a key the field would not take, and why
 
     def __init__(self, ind: Indicator, parent=None):
         super().__init__(parent)
@@ -34,6 +63,11 @@ class ValueEdit(QLineEdit):
         self.setValidator(QRegularExpressionValidator(QRegularExpression(pattern(ind)), self))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFixedWidth(130)
+        self.ind = ind
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def set_saved(self, text: str) -> None:
         self.saved = text
@@ -54,4 +88,9 @@ class ValueEdit(QLineEdit):
             # Form-level undo: a whole field's edit at a time, across fields, back to the stored state.
             self.undo_requested.emit()
             return
+        before, cursor = self.text(), self.cursorPosition()
         super().keyPressEvent(event)
+        if self.text() == before and not self.isReadOnly() and not self.hasSelectedText():
+            why = refusal(self.ind, before, cursor, event.text())
+            if why:
+                self.refused.emit(why)

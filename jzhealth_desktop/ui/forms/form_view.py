@@ -15,13 +15,14 @@ from ...domain.rules import HARD, MISSING, SOFT, Issue
 from ...domain.values import Value, fit_scale, to_decimal, value_text
 from ...services.context import Context
 from ...services.forms import Form, validate
-from ..qt import (QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, Qt, QTimer, QToolButton,
+from ..qt import (QFrame, QGridLayout, QSizePolicy, QGroupBox, QLabel, QLineEdit, QScrollArea, Qt, QTimer, QToolButton,
                   QVBoxLayout, QWidget, Signal)
 from ..settings import language
 from .field import ValueEdit
 
 LIVE_CHECK_MS = 150
-NAME_WIDTH = 330
+NAME_WIDTH = 330  # the indicator names' column at its widest; it gives way (names wrap) down to NAME_MIN
+NAME_MIN = 180
 _RANK = {HARD: 3, SOFT: 2, MISSING: 1}
 
 
@@ -65,6 +66,8 @@ class FormView(QScrollArea):
     dirty_changed = Signal(bool)
     issues_changed = Signal(list)
     history_requested = Signal(str)
+    note_changed = Signal(str)  # the focused field's rule (catalogue note), shown in a line under the form
+    message = Signal(str)  # a short word for the status bar (a key the field refused, and why)
 
     def __init__(self, ctx: Context, domain: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,6 +78,7 @@ class FormView(QScrollArea):
         self.sections: list[tuple[QGroupBox, list[str]]] = []
         self.form: Form | None = None
         self.issues: list[Issue] = []
+        self.check_error = ""  # why the last live check could not run ("" when it ran)
         self.readonly = False
         self._last_text: dict[str, str] = {}
         self._open: tuple[str, str] | None = None  # field being edited and its text before
@@ -100,14 +104,14 @@ class FormView(QScrollArea):
         self.banner.setWordWrap(True)
         self.banner.hide()
         outer.addWidget(self.banner)
-        outer.addWidget(self._header(body))
+        self.header = self._header()
         cat = self.ctx.catalogue
         for section in self.domain.sections:
             box = QGroupBox(section.name if language() != "en" else section.name_en, body)
             grid = QGridLayout(box)
             grid.setHorizontalSpacing(10)
             grid.setVerticalSpacing(6)
-            grid.setColumnMinimumWidth(0, NAME_WIDTH)
+            grid.setColumnMinimumWidth(0, NAME_MIN)
             grid.setColumnStretch(4, 1)
             for line, code in enumerate(section.items):
                 item = cat.items[code]
@@ -120,24 +124,51 @@ class FormView(QScrollArea):
         outer.addStretch(1)
         self.setWidget(body)
 
-    def _header(self, parent: QWidget) -> QWidget:
-        head = QWidget(parent)
-        grid = QGridLayout(head)
-        grid.setContentsMargins(10, 0, 10, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setColumnMinimumWidth(0, NAME_WIDTH)
-        grid.setColumnStretch(4, 1)
+    def _header(self) -> QWidget:
+        """The column titles, pinned above the scrolling rows (a child of the scroll area, outside its viewport):
+        they never scroll away, and a field scrolled to is never hidden under them. ``_place_header`` puts each
+        title over its column as laid out, so 上年 sits over its right-aligned values at any width or scale."""
+        head = QWidget(self)
+        head.setObjectName("formHeader")
+        self.header_labels = []
         for col, text in enumerate((self.tr("Indicator"), self.tr("This year"), self.tr("Unit"),
                                     self.tr("Last year"), self.tr("Comment"))):
             label = QLabel(text, head)
             label.setObjectName("columnHeader")
-            if col == 1:
-                label.setFixedWidth(130)
+            if col in (1, 3):  # over right-aligned figures
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col == 3:
-                label.setMinimumWidth(110)
-            grid.addWidget(label, 0, col)
+            self.header_labels.append(label)
+        height = max(label.sizeHint().height() for label in self.header_labels) + 6
+        head.setFixedHeight(height)
+        self.setViewportMargins(0, height, 0, 0)
         return head
+
+    def _place_header(self) -> None:
+        rect = self.viewport().geometry()
+        self.header.setGeometry(rect.left(), rect.top() - self.header.height(), rect.width(), self.header.height())
+        row = next((r for r in self.rows.values() if r.edit.isVisibleTo(self)), None)
+        if row is None:
+            return
+        widget_of = (row.label, row.edit, row.unit, row.last, row.comment)
+        for label, widget in zip(self.header_labels, widget_of):
+            x = widget.mapTo(self.viewport(), widget.rect().topLeft()).x()
+            label.setGeometry(x, 0, max(widget.width(), label.sizeHint().width()), self.header.height())
+            if label.alignment() & Qt.AlignmentFlag.AlignRight:  # right edge on the figures' right edge
+                label.setGeometry(x + widget.width() - label.geometry().width(), 0, label.geometry().width(),
+                                  self.header.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._place_header)  # after the rows are laid out at the new width
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._place_header)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
+        super().scrollContentsBy(dx, dy)
+        if dx:
+            self._place_header()
 
     def _name(self, item: Indicator | Rate) -> str:
         return item.name if language() != "en" else item.name_en
@@ -145,7 +176,9 @@ class FormView(QScrollArea):
     def _indicator_row(self, box: QGroupBox, grid: QGridLayout, line: int, ind: Indicator) -> Row:
         label = QLabel(self._name(ind) + (" *" if ind.required else ""), box)
         label.setWordWrap(True)
-        label.setFixedWidth(NAME_WIDTH)
+        label.setMinimumWidth(NAME_MIN)
+        label.setMaximumWidth(NAME_WIDTH)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         if ind.note:
             label.setToolTip(ind.note)
         edit = ValueEdit(ind, box)
@@ -157,6 +190,7 @@ class FormView(QScrollArea):
         last.setMinimumWidth(110)
         last.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         comment = QLineEdit(box)
+        comment.setMinimumWidth(100)
         comment.setObjectName(f"comment_{ind.code}")
         comment.setPlaceholderText(self.tr("comment"))
         comment.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays on the figures; Ctrl+M jumps here
@@ -171,6 +205,8 @@ class FormView(QScrollArea):
         edit.textEdited.connect(lambda text, c=ind.code: self._edited(c, text))
         edit.undo_requested.connect(self.undo)
         edit.reverted.connect(lambda before, c=ind.code: self._reverted(c, before))
+        edit.focused.connect(lambda c=ind.code: self.note_changed.emit(self.note(c)))
+        edit.refused.connect(self.message)
         comment.textEdited.connect(lambda _t: self._changed())
         comment.returnPressed.connect(edit.setFocus)
         history.clicked.connect(lambda _=False, c=ind.code: self.history_requested.emit(c))
@@ -179,8 +215,11 @@ class FormView(QScrollArea):
     def _rate_row(self, box: QGroupBox, grid: QGridLayout, line: int, rate: Rate) -> RateRow:
         label = QLabel(self._name(rate), box)
         label.setWordWrap(True)
-        label.setFixedWidth(NAME_WIDTH)
+        label.setMinimumWidth(NAME_MIN)
+        label.setMaximumWidth(NAME_WIDTH)
         label.setObjectName("rateName")
+        # a wrapped name takes the height of its lines (a grid row otherwise keeps one line and cuts the second)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         value = QLabel(box)
         value.setObjectName(f"rate_{rate.code}")
         value.setFixedWidth(130)
@@ -236,7 +275,9 @@ class FormView(QScrollArea):
             last = rate_value(rrow.rate, form.last_year)
             rrow.last.setText(format_rate(last, rrow.rate.per) if last is not None else "—")
         self._update_rates()
+        QTimer.singleShot(0, self._place_header)  # the first shown row may differ (city vs county)
         self.issues = []
+        self.check_error = ""
         self._set_dirty(False)
         if readonly:
             self.banner.setText(self.tr("This form has been approved and is locked; it can only be read."))
@@ -275,10 +316,44 @@ class FormView(QScrollArea):
         rows = self.editable_rows()
         return rows[0].edit if rows else None
 
+    def first_empty_field(self) -> ValueEdit | None:
+        """Where typing starts: the first empty figure, else the first figure (None on a read-only form)."""
+        rows = self.editable_rows()
+        empty = [r for r in rows if not r.edit.text().strip()]
+        chosen = empty or rows
+        return chosen[0].edit if chosen else None
+
+    def focus_start(self) -> bool:
+        """Put the cursor where typing starts (the first empty figure); False if the form takes no typing."""
+        edit = self.first_empty_field()
+        if edit is None:
+            return False
+        self.focus_field(edit.code)
+        return True
+
+    def next_required_empty(self) -> str | None:
+        """The next empty required field after the focused one (wrapping round), or None if all are filled."""
+        rows = [r for r in self.editable_rows() if r.ind.required]
+        empty = [r.ind.code for r in rows if not r.edit.text().strip()]
+        if not empty:
+            return None
+        order = [r.ind.code for r in self.editable_rows()]
+        here = self.current_code()
+        start = order.index(here) if here in order else -1
+        return next((c for c in empty if order.index(c) > start), empty[0])
+
+    def note(self, code: str) -> str:
+        """The line under the form for a field: its name and the catalogue's note (the rule a clerk needs)."""
+        row = self.rows.get(code)
+        if row is None:
+            return ""
+        name = self._name(row.ind)
+        return f"{name}：{row.ind.note}" if row.ind.note else name
+
     def focus_field(self, code: str) -> None:
         row = self.rows.get(code)
         if row is not None:
-            self.ensureWidgetVisible(row.edit)
+            self.ensureWidgetVisible(row.label, 50, 40)  # the whole row, with its name, clear of the edges
             row.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_comment(self, code: str | None = None) -> None:
@@ -380,10 +455,21 @@ class FormView(QScrollArea):
         try:
             issues = validate(self.ctx, self.form.org, self.form.year, self.all_entries(), self.comments(),
                               self.domain.code)
-        except JzError:
-            issues = []
+        except JzError as exc:  # the check itself failed: say so, never "no problems found"
+            self.check_error = exc.en if language() == "en" else exc.zh
+            self.set_issues([])
+            return []
+        self.check_error = ""
         self.set_issues(issues)
         return issues
+
+    def explained(self, issue: Issue) -> str:
+        """A warning already answered by a comment: 「已说明：…」 with the comment; "" while it still needs one."""
+        row = self.rows.get(issue.code)
+        comment = row.comment.text().strip() if row is not None else ""
+        if issue.severity != SOFT or not comment:
+            return ""
+        return self.tr("Explained: {comment}").format(comment=comment)
 
     def set_issues(self, issues: list[Issue]) -> None:
         self.issues = issues
@@ -397,7 +483,7 @@ class FormView(QScrollArea):
             if worst == SOFT and row.comment.text().strip():
                 worst = "soft-ok"  # explained: still amber-edged, no longer asking
             row.edit.setProperty("issue", worst)
-            row.edit.setToolTip("\n".join(i.en if english else i.zh for i in found))
+            row.edit.setToolTip("\n".join(self.explained(i) or (i.en if english else i.zh) for i in found))
             row.comment.setProperty("issue", "need" if worst == SOFT else "")
             self._restyle(row.edit)
             self._restyle(row.comment)
