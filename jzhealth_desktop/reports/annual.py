@@ -105,6 +105,7 @@ def story(data: ReportData, width: float, today: dt.date) -> list:
     flow.append(Spacer(1, 8))
     if not data.has_data():
         flow.append(Para(f"{data.org.name}{data.year}年{NO_DATA}：本年度尚未录入任何数据。", BODY.but(bold=True)))
+        return flow  # one short notice page, not a page of 「暂无数据」 tables per domain
     for number, domain in enumerate(data.catalogue.domains, start=1):
         flow.append(Para(f"{chinese_ordinal(number)}、{domain.name}", H1))
         flow.append(Para(domain_paragraph(data, domain), BODY))
