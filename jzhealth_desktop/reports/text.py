@@ -159,14 +159,30 @@ class Para(Flowable):
             elif style.align == "right":
                 x += max(0.0, room - natural)
             baseline = self.height - (index + 1) * leading + (leading - size) * 0.5 + size * 0.14
-            for block, w in zip(blocks, widths):
-                if not block.isspace():
-                    at = x
-                    for run_face, run in _runs(block, face):
-                        text.setTextOrigin(at, baseline)
-                        text.setFont(run_face, size)
-                        text.textOut(run)
-                        at += width(run, size, face)
-                x += w + gap
+            if not gap:  # one run per face at the line's start: nothing to spread
+                self._out(text, x, baseline, line, face, size, 0.0)
+                continue
+            # Spread: a run of ideographs is one string with the gap as character spacing (applied after
+            # each glyph, so also before the next block); a digit/Latin block is set at spacing 0.
+            start = 0
+            while start < len(blocks):
+                end = start + 1
+                latin = len(blocks[start]) > 1 or blocks[start].isascii()
+                if not latin:
+                    while end < len(blocks) and len(blocks[end]) == 1 and not blocks[end].isascii():
+                        end += 1
+                piece = "".join(blocks[start:end])
+                self._out(text, x, baseline, piece, face, size, 0.0 if latin else gap)
+                x += sum(widths[start:end]) + gap * (end - start)
+                start = end
         canv.drawText(text)
         canv.restoreState()
+
+    @staticmethod
+    def _out(text, x: float, y: float, piece: str, face: str, size: float, spacing: float) -> None:
+        """``piece`` from (x, y), each run in the face that has its glyphs; spacing is set every time."""
+        text.setTextOrigin(x, y)
+        text.setCharSpace(spacing)
+        for run_face, run in _runs(piece, face):
+            text.setFont(run_face, size)
+            text.textOut(run)

@@ -4,7 +4,6 @@ figures formatted as the pages print them, embedded fonts, every page renders, l
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pdfplumber
