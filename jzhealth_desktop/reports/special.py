@@ -176,7 +176,8 @@ def section_blocks(data: ReportData, options: dict, domain: Domain, col_width: f
     return blocks
 
 
-def _photo(options: dict, width: float) -> list:
+def _photo(options: dict, width: float, most: float = 220) -> list:
+    """The photo at column width, no taller than ``most`` points (narrower then), with its caption."""
     path = Path(options["photo"])
     if not path.is_file():
         raise InputError(f"找不到图片文件：{path}", f"photo file not found: {path}")
@@ -186,6 +187,8 @@ def _photo(options: dict, width: float) -> list:
         raise InputError(f"无法读取图片：{path}（请使用 JPG 或 PNG）", f"cannot read the photo {path} (use JPG or PNG)") from None
     ratio = image.imageHeight / image.imageWidth
     image.drawWidth, image.drawHeight = width, width * ratio
+    if image.drawHeight > most:  # a tall portrait would take a whole column
+        image.drawWidth, image.drawHeight = most / ratio, most
     caption = photo_caption(options.get("photo_caption") or "", options.get("photographer") or "")
     return [KeepTogether([image, Para(caption, CAPTION)])]
 

@@ -229,3 +229,65 @@ def test_the_checks_catch_what_they_look_for(tmp_path):
     canv.save()
     found = check_layout(path, "annual")
     assert set(found) == {"margin", "frame", "overlap", "punct", "split"}, found
+
+
+def test_special_page_heads_rules_and_sizes(own_ctx, tmp_path):
+    """Phrase heads where the preset gives one, 「关键词：」 elsewhere; only sections with data, in the
+    catalogue's order; a rule down each gutter; no page label; body text never below its size."""
+    options = {"section_heads": {"eldercare": "医养结合深入推进"}, "date": dt.date(2021, 1, 4)}
+    out = build_report(own_ctx, "special", 2020, None, tmp_path / "heads.pdf", options)
+    text = "".join("".join(t.split()) for t in page_texts(out))
+    assert "医养结合深入推进" in text and "关键词：医养中心" not in text
+    heads = re.findall(r"关键词：(\w+?)(?=[^\w]|$)", text)
+    assert "关键词：妇幼健康" in text and "关键词：免疫规划" in text  # the own store has these figures
+    assert "远程医疗" not in text and "中医" not in text  # domains without data are left out
+    assert text.index("关键词：免疫规划") < text.index("医养结合深入推进") < text.index("关键词：妇幼健康")
+    assert "第1页" not in text and "共1页" not in text
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        full = page.width - 2 * special.MARGIN
+        col = (full - 2 * special.GAP) / 3
+        for i in (1, 2):
+            x = special.MARGIN + i * (col + special.GAP) - special.GAP / 2
+            assert any(abs(e["x0"] - x) < 0.5 and e["height"] > 200 for e in page.edges if e["orientation"] == "v")
+        body = [c for c in page.chars if c["fontname"].endswith("JZSong-ARPLUMingCN-Subset") and c["top"] > 200]
+        assert body and min(c["size"] for c in body) >= special.CAPTION.size  # captions are the smallest text
+    assert heads  # the 「关键词：」 form is read back
+
+
+def test_special_page_drops_sections_that_do_not_fit_in_catalogue_order(demo_ctx, tmp_path):
+    """Two narrow columns hold less than three: the page stays one page and keeps a prefix of the
+    catalogue's sections, never a later one in place of an earlier one."""
+    three = build_report(demo_ctx, "special", 2021, None, tmp_path / "three.pdf", {})
+    two = build_report(demo_ctx, "special", 2021, None, tmp_path / "two.pdf", {"columns": 2})
+    names = [d.summary or d.name for d in demo_ctx.catalogue.domains]
+
+    def printed(path):
+        text = "".join("".join(t.split()) for t in page_texts(path))
+        return [n for n in names if f"关键词：{n}" in text]
+
+    assert printed(two) == names[:len(printed(two))] and printed(three) == names[:len(printed(three))]
+    assert 0 < len(printed(two)) < len(printed(three))
+
+
+def test_trend_lines_break_at_missing_years():
+    from reportlab.graphics.shapes import Circle, PolyLine
+
+    from jzhealth_desktop.reports.charts import segments, trend_chart
+
+    assert segments([1, 2, None, 3, None, None, 4, 5]) == [[0, 1], [3], [6, 7]]
+    drawing = trend_chart([("婴儿死亡率", [Decimal("2.9"), Decimal("2.5"), None, Decimal("1.9"), None, 1, 2])],
+                          list(range(2015, 2022)), 180, 160)
+    lines = [s for s in drawing.contents if isinstance(s, PolyLine)]
+    dots = [s for s in drawing.contents if isinstance(s, Circle)]
+    assert [len(line.points) // 2 for line in lines] == [2, 2] and len(dots) == 1
+
+
+def test_county_names_are_whole_on_the_bar_chart(demo_ctx, tmp_path):
+    out = build_report(demo_ctx, "special", 2021, None, tmp_path / "bars.pdf", {})
+    with pdfplumber.open(out) as pdf:
+        words = {w["text"] for w in pdf.pages[0].extract_words(x_tolerance=1.5) if w["upright"]}
+    counties = demo_ctx.counties()
+    assert len(counties) == 11
+    for unit in counties:  # horizontal bars: each name a word of its own, whole and upright
+        assert unit.name in words, unit.name
