@@ -20,7 +20,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.platypus import Flowable
 
 from ..domain.linebreak import atoms, break_lines
-from .fonts import HEI, SONG, char_width, face_for, register_fonts
+from .fonts import CLOSING, HEI, SONG, char_width, face_for, register_fonts, squeeze
 
 # One block on a justified line: a run of printable ASCII (digits, Latin, their signs) or one character.
 _BLOCK = re.compile(r"[!-~‰％]+|.", re.S)
@@ -51,6 +51,11 @@ class TextStyle:
 def width(text: str, size: float, font: str = SONG) -> float:
     """Advance width of ``text`` in ``font`` (characters the Song subset lacks measured in Hei)."""
     return sum(char_width(c, font, size) for c in text)
+
+
+def tight_width(text: str, size: float, font: str = SONG) -> float:
+    """``width`` with every closing mark taken in as far as its glyph allows: the narrowest a line may be set."""
+    return sum(char_width(c, font, size) - (squeeze(c, font) * size if c in CLOSING else 0.0) for c in text)
 
 
 def _runs(text: str, font: str):
@@ -85,9 +90,18 @@ class Para(Flowable):
         self.keepWithNext = style.keep_with_next
 
     def _break(self, avail: float, size: float) -> list[str]:
+        """Greedy lines, measured as tight as the closing marks allow, then no runt last line."""
         indent = self.style.indent * size if self._first else 0
         face = self.style.face
-        return break_lines(self.text, lambda s: width(s, size, face), avail, avail - indent)
+        measure = lambda s: tight_width(s, size, face)  # noqa: E731
+        lines = break_lines(self.text, measure, avail, avail - indent)
+        if len(lines) >= 2 and "\n" not in self.text and len([c for c in lines[-1] if c not in CLOSING]) < 2:
+            # a last line of one character and its mark (「态。」): take the previous line's last word down
+            pieces = atoms(lines[-2])
+            room = avail - (indent if len(lines) == 2 else 0)
+            if len(pieces) > 1 and measure(pieces[-1] + lines[-1]) <= room:
+                lines[-2:] = ["".join(pieces[:-1]).rstrip(), (pieces[-1] + lines[-1]).strip()]
+        return lines
 
     def _layout(self, avail: float) -> list[str]:
         if self._lines is not None:
@@ -159,6 +173,14 @@ class Para(Flowable):
             elif style.align == "right":
                 x += max(0.0, room - natural)
             baseline = self.height - (index + 1) * leading + (leading - size) * 0.5 + size * 0.14
+            if natural > room + 1e-6:  # a tight line: take in the closing marks, each by its share
+                marks = sum(squeeze(b, face) for b in blocks if b in CLOSING) * size
+                share = min(1.0, (natural - room) / marks) if marks else 0.0
+                for block, w in zip(blocks, widths):
+                    if not block.isspace():
+                        self._out(text, x, baseline, block, face, size, 0.0)
+                    x += w - (squeeze(block, face) * size * share if block in CLOSING else 0.0)
+                continue
             if not gap:  # one run per face at the line's start: nothing to spread
                 self._out(text, x, baseline, line, face, size, 0.0)
                 continue

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from fontTools.ttLib import TTCollection, TTFont
 from reportlab.lib.units import mm
 
 from jzhealth_desktop.domain.catalogue import Rate
 from jzhealth_desktop.domain.linebreak import NO_END, NO_START
+from jzhealth_desktop.reports.fonts import CLOSING, font_path, song_path
 from jzhealth_desktop.reports import annual, blank, build_report, special
 from jzhealth_desktop.services.forms import save_values
 
@@ -36,6 +38,30 @@ LONG = {
                 "组版": "华保红 李明 王芳 张伟 刘洋 陈静 杨帆 黄磊", "摄影": "赵耀东 王全喜 侯林峰 常娟"},
     "date": dt.date(2022, 9, 30),
 }
+
+
+_INK: dict[str, dict[str, float]] = {}
+
+
+def ink_right(fontname: str, char: str) -> float:
+    """Where the glyph's ink ends, in em, read from the shipped font file itself (fontTools)."""
+    key = "song" if "Song" in fontname else "hei"
+    if key not in _INK:
+        font = TTFont(song_path()) if key == "song" else TTCollection(font_path()).fonts[0]
+        cmap, glyf, upm = font.getBestCmap(), font["glyf"], font["head"].unitsPerEm
+        _INK[key] = {c: getattr(glyf[cmap[ord(c)]], "xMax", 0) / upm for c in CLOSING if ord(c) in cmap}
+    return _INK[key].get(char, 1.0)
+
+
+def inked(chars) -> list[dict]:
+    """Glyph boxes as far as the ink goes: a closing mark taken in on a tight line (its empty right half
+    under the next glyph, clreq) ends where its glyph ends, not where its full-width advance would."""
+    out = []
+    for c in chars:
+        if c["text"] in CLOSING:
+            c = {**c, "x1": min(c["x1"], c["x0"] + ink_right(c["fontname"], c["text"]) * c["size"])}
+        out.append(c)
+    return out
 
 
 def margins(kind: str) -> float:
@@ -128,7 +154,8 @@ def check_layout(path: Path, kind: str, columns: int = 3) -> dict:
         if kind == "special":
             assert len(pdf.pages) == 1, "the 专版 is one page"
         for number, page in enumerate(pdf.pages, start=1):
-            chars = [c for c in page.chars if c["text"].strip()]
+            raw = [c for c in page.chars if c["text"].strip()]
+            chars = inked(raw)
             vertical, horizontal = edges(page)
             bottom = page.height - (margin if kind == "special" else FOLIO_BAND)
             for c in chars:
@@ -149,7 +176,7 @@ def check_layout(path: Path, kind: str, columns: int = 3) -> dict:
                         if not any(x0 - EPS <= c["x0"] and c["x1"] <= x1 + EPS for x0, x1 in bands):
                             problems["frame"].append((number, c["text"], round(c["x0"], 1), round(c["x1"], 1)))
             problems["overlap"] += [(number,) + pair for pair in overlaps(chars)]
-            lines = fragments(chars, vertical)
+            lines = fragments(raw, vertical)
             for line in lines:
                 if set(line["text"]) <= NO_START | NO_END:  # a table's 「—」 or 「…」 mark standing alone
                     continue
