@@ -227,17 +227,16 @@ class _Page:
                         for i in range(self.columns)]
 
 
-def _render(data: ReportData, opts: dict, page: _Page, top: list, body: list, issue: dt.date,
-            trial: bool = False) -> tuple[bytes, int]:
-    """The page as PDF bytes and how many pages the flow needed (more than 1: it did not fit).
-    A ``trial`` layout stops at the second page and writes nothing (no font subsetting)."""
+def _render(data: ReportData, opts: dict, page: _Page, top: list, body: list, issue: dt.date) -> bytes | None:
+    """The page as PDF bytes, or None when the flow runs onto a second page (it stops there, before
+    any font is subset and written)."""
     top_height = _height(top, page.full) + 8
     column_top = page.body_top - top_height
     pages = []
 
     def furniture(canv, doc):
         pages.append(1)
-        if trial and len(pages) > 1:
+        if len(pages) > 1:
             raise _Overflow
         _masthead(canv, opts, issue, page.w, page.h)
         _foot(canv, page)
@@ -255,23 +254,14 @@ def _render(data: ReportData, opts: dict, page: _Page, top: list, body: list, is
                           author=opts.get("byline") or "jzhealth-desktop")
     doc.addPageTemplates([PageTemplate("page", page.frames(top_height), onPage=furniture)])
     try:
-        doc.build(list(top) + list(body), canvasmaker=_TrialCanvas if trial else _canvas)
+        doc.build(list(top) + list(body), canvasmaker=_canvas)
     except _Overflow:
-        pass
-    return buffer.getvalue(), len(pages)
+        return None
+    return buffer.getvalue()
 
 
 class _Overflow(Exception):
-    """A trial layout ran onto a second page."""
-
-
-class _TrialCanvas(Canvas):
-    def __init__(self, *args, **kwargs):
-        kwargs["initialFontName"] = FONT
-        super().__init__(*args, **kwargs)
-
-    def save(self):  # a trial needs the page count, not the file
-        pass
+    """The flow ran onto a second page."""
 
 
 def _canvas(*args, **kwargs) -> Canvas:
@@ -287,35 +277,39 @@ def build_special(data: ReportData, out: Path, options: dict) -> list[str]:
     page = _Page(opts)
     issue = opts.get("date") or dt.date.today()
     candidates = _selected(data, opts.get("sections"))
-    top = top_story(data, opts, candidates, page.full)
+    top = top_story(data, opts, candidates, page.full)  # measured for the first guess
     trend = _trend_series(data, candidates)
     county = _county_item(data, candidates) if data.is_city else None
-    extra = _photo(opts, page.col) if opts.get("photo") else []
+    extra = _photo(opts, page.col) if opts.get("photo") else []  # checked before any layout
     sections = [section_blocks(data, opts, d, page.col, trend, county) for d in candidates]
-    # A first guess from the heights, then trial layouts (no fonts embedded) one section either way.
+    # A first guess from the heights, then layouts one section more or fewer; a layout that overflows
+    # stops at the second page, the one that fits is the page.
     room = (page.body_top - _height(top, page.full) - 8 - page.body_bottom) * page.columns
     need = _height(extra, page.col)
     count = 0
     for blocks in sections:
         need += _height(blocks, page.col)
-        if need > room * 0.9 and count:
+        if need > room and count:
             break
         count += 1
 
-    def fits(n: int) -> bool:
+    def layout(n: int) -> bytes | None:  # fresh flowables: a layout consumes the ones it is given
         blocks = [section_blocks(data, opts, d, page.col, trend, county) for d in candidates[:n]]
         body = [f for b in blocks for f in b] + (_photo(opts, page.col) if extra else [])
-        return _render(data, opts, page, top_story(data, opts, candidates, page.full), body, issue, trial=True)[1] == 1
+        return _render(data, opts, page, top_story(data, opts, candidates, page.full), body, issue)
 
-    if fits(count):
-        while count < len(candidates) and fits(count + 1):
-            count += 1
+    pdf = layout(count)
+    if pdf is not None:
+        while count < len(candidates):
+            more = layout(count + 1)
+            if more is None:
+                break
+            pdf, count = more, count + 1
     else:
-        while count > 0 and not fits(count):
+        while pdf is None and count > 0:
             count -= 1
-    body = [f for blocks in sections[:count] for f in blocks] + extra
-    pdf, pages = _render(data, opts, page, top, body, issue)
-    if pages > 1:
+            pdf = layout(count)
+    if pdf is None:
         raise InputError("专版一页放不下标题、要点和图片：请缩短标题或换一张较小的图片",
                          "the special page cannot hold the headline, highlights and photo on one page")
     Path(out).write_bytes(pdf)
