@@ -156,7 +156,13 @@ Section "Uninstall"
   Delete "$INSTDIR\${CLI_EXE}"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\uninstall.exe"
+  ; Windows cannot remove the working folder of a running process: step out of $INSTDIR first. (uninstall.exe
+  ; runs as a copy in %TEMP% with _?=$INSTDIR, so it can delete itself; run in place with _?= it could not.)
+  SetOutPath "$TEMP"
   RMDir "$INSTDIR"  ; only if empty: never delete files the clerk put there
+  ${If} ${FileExists} "$INSTDIR\*.*"
+    DetailPrint "安装文件夹中还有其他文件，已保留：$INSTDIR"
+  ${EndIf}
   Delete "$SMPROGRAMS\${SHORTCUT}"
   Delete "$DESKTOP\${SHORTCUT}"
   DeleteRegKey HKCU "${UNINST_KEY}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -23,15 +24,50 @@ from .domain.errors import InputError
 # indexers hold new files for a moment; a viewer holds them until closed).
 REPLACE_ATTEMPTS = 5
 REPLACE_WAIT = 0.1
+# Windows' classic path limit (MAX_PATH): longer paths fail unless long paths are enabled on that PC.
+WINDOWS_MAX_PATH = 260
+# Characters Windows refuses in a file name (a clerk may type "2021:年报.pdf"); "/" and "\\" separate folders.
+WINDOWS_BAD_CHARS = frozenset('<>:"|?*') | {chr(c) for c in range(32)}
+# Device names Windows reserves, with or without an extension ("NUL.pdf" is the null device too).
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+                            | {f"{port}{n}" for port in ("COM", "LPT") for n in "123456789"})
 
 
 class OutputError(InputError):
     """The file cannot be written where asked; nothing was written and an existing file is unchanged."""
 
 
+def on_windows() -> bool:
+    """Read at call time, so tests can take the Windows branches here by setting ``sys.platform``."""
+    return sys.platform == "win32"
+
+
+def windows_name_problem(name: str) -> tuple[str, str] | None:
+    """Why Windows would refuse ``name`` as a file name (zh, en), or None. Checked on Windows only."""
+    bad = sorted(set(name) & WINDOWS_BAD_CHARS)
+    if bad:
+        shown = " ".join(repr(c)[1:-1] for c in bad)
+        return f"文件名“{name}”含有 Windows 不允许的字符：{shown}", f"the file name '{name}' has characters Windows refuses: {shown}"
+    if name.endswith((" ", ".")):
+        return f"文件名“{name}”不能以空格或句点结尾", f"the file name '{name}' must not end with a space or a dot"
+    if name.split(".", 1)[0].rstrip(" ").upper() in WINDOWS_DEVICES:
+        return (f"“{name}”是 Windows 保留的设备名（CON、NUL、COM1 等），不能作文件名",
+                f"'{name}' is a name Windows reserves for a device (CON, NUL, COM1, ...)")
+    return None
+
+
 def check_output_path(path: str | os.PathLike) -> Path:
-    """The target as a Path, or OutputError naming what is wrong with it (before any work is done)."""
+    """The target as a Path, or OutputError naming what is wrong with it (before any work is done).
+
+    Raises OutputError for: a folder, a device or other non-regular file, a missing or non-folder parent, a
+    parent without write permission and, on Windows, a name Windows refuses (reserved device names such as
+    ``NUL.pdf``, the characters ``<>:"|?*``, a trailing space or dot).
+    """
     target = Path(path)
+    if on_windows():
+        problem = windows_name_problem(target.name)
+        if problem is not None:
+            raise OutputError(*problem)
     if target.is_dir():
         raise OutputError(f"“{target}”是一个文件夹，请给出文件名", f"'{target}' is a folder; give a file name")
     if (target.exists() or target.is_symlink()) and not target.is_file():
@@ -48,6 +84,9 @@ def check_output_path(path: str | os.PathLike) -> Path:
 
 
 def _reason(exc: OSError) -> tuple[str, str]:
+    if on_windows() and len(str(exc.filename or "")) >= WINDOWS_MAX_PATH:
+        return (f"路径太长（{WINDOWS_MAX_PATH} 个字符以上），请换一个较短的文件夹或文件名",
+                f"the path is too long ({WINDOWS_MAX_PATH} characters or more); choose a shorter folder or name")
     if exc.errno == errno.ENOSPC:
         return "磁盘已满，请腾出空间或换一个位置", "the disk is full; free some space or choose another place"
     if isinstance(exc, PermissionError):
@@ -71,7 +110,7 @@ def _default_mode() -> int:
 
 def fsync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable. Windows cannot open a folder for flushing; NTFS journals it."""
-    if os.name == "nt":
+    if on_windows():
         return
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -98,6 +137,10 @@ def replace(source: Path, target: Path) -> None:
                                   f"cannot replace '{target}': it is open in another program (or not writable); "
                                   "close it and try again; the old file is unchanged") from None
             time.sleep(REPLACE_WAIT)
+        except OSError as exc:  # e.g. the target became a folder after the check
+            zh, en = _reason(exc)
+            raise OutputError(f"无法替换“{target}”：{zh}；原文件未改动",
+                              f"cannot replace '{target}': {en}; the old file is unchanged") from None
     fsync_folder(target.parent)
 
 
@@ -118,7 +161,7 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
             yield temp
             with open(temp, "rb+") as written:
                 os.fsync(written.fileno())
-            if os.name != "nt":
+            if not on_windows():  # Windows has no mode bits beyond read-only; the folder's ACL applies
                 os.chmod(temp, _default_mode())
         except OSError as exc:
             zh, en = _reason(exc)
@@ -138,7 +181,10 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 def copy_file(source: str | os.PathLike, path: str | os.PathLike) -> Path:
     """Copy ``source`` over ``path`` through a temporary file beside ``path``: works across drives and USB
-    sticks, where a rename from another folder fails (``EXDEV``, "Invalid cross-device link")."""
+    sticks, where a rename from another folder fails (``EXDEV``, "Invalid cross-device link").
+    A missing source is refused by name before anything is written."""
+    if not Path(source).is_file():
+        raise OutputError(f"要复制的文件不存在：{source}", f"the file to copy does not exist: {source}")
     with replacing(path) as temp:
         shutil.copyfile(source, temp)
     return Path(path)

@@ -13,6 +13,9 @@ from pathlib import Path
 
 APP_NAME = "jzhealth-desktop"
 APP_AUTHOR = "Jiaozuo"
+# platformdirs' arguments: on Windows %LOCALAPPDATA%\Jiaozuo\jzhealth-desktop (not Roaming: a store can be large
+# and must not follow the clerk between PCs), the folder the NSIS uninstaller offers to delete.
+PLATFORMDIRS_ARGS = {"appname": APP_NAME, "appauthor": APP_AUTHOR, "roaming": False}
 
 
 def install_root() -> Path:
@@ -44,7 +47,7 @@ def data_dir() -> Path:
     else:
         from platformdirs import user_data_dir
 
-        path = Path(user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+        path = Path(user_data_dir(**PLATFORMDIRS_ARGS))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

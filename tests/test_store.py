@@ -25,10 +25,15 @@ def test_pragmas_on_every_connection(ctx):
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
 
 
-def test_default_store_is_in_the_user_data_folder(data_home, monkeypatch):
+def test_default_store_is_in_the_user_data_folder(data_home, monkeypatch, tmp_path):
     assert resolve_url(None) == "sqlite:///" + str((data_home / "jzhealth.sqlite").resolve())
-    monkeypatch.setenv("JZHEALTH_DB", "/tmp/x.sqlite")
-    assert resolve_url(None) == "sqlite:////tmp/x.sqlite"
+    # a rooted path resolves per system (/tmp/x.sqlite is D:\tmp\x.sqlite on a Windows runner): use tmp_path
+    elsewhere = tmp_path / "x.sqlite"
+    monkeypatch.setenv("JZHEALTH_DB", str(elsewhere))
+    assert resolve_url(None) == "sqlite:///" + str(elsewhere.resolve())
+    monkeypatch.setenv("JZHEALTH_DB", "relative.sqlite")
+    monkeypatch.chdir(tmp_path)
+    assert resolve_url(None) == "sqlite:///" + str((tmp_path / "relative.sqlite").resolve())
     assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
 
 

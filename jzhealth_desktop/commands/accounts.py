@@ -169,6 +169,8 @@ STEPS = {"submit": lambda ctx, a: workflow.submit(ctx, a.org, a.year, a.domain, 
 
 def cmd_workflow(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
+        if args.domain not in {d.code for d in ctx.catalogue.domains}:  # the catalogue's lookup raises KeyError
+            raise InputError(f"未知的业务领域“{args.domain}”", f"unknown domain '{args.domain}'")
         status = STEPS[args.step](ctx, args)
     zh, en = submission.NAMES[status.status]
     print(f"{status.org} {status.domain} {status.year}：{zh} / {en}")
@@ -231,4 +233,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"已从 {Path(args.file).name} 恢复 / restored (结构版本 / schema {result.revision})")
     if result.kept:
         print(f"被替换的数据已保存为 / the replaced store was kept as: {result.kept}")
+    if result.other_store:
+        print("注意：此备份来自另一个数据文件；恢复后的数据仍按本数据文件备份 / "
+              "note: this backup came from another store; the restored data is backed up as this store's")
     return 0

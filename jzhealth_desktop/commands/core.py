@@ -184,6 +184,19 @@ def cmd_values_get(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..services import backup
+    from ..store.engine import resolve_url, sqlite_path
+    from ..store.failures import DAMAGED
+
+    path = sqlite_path(resolve_url(args.db))
+    if path is not None and path.exists():
+        # Read-only, before the store is opened: a damaged file is reported (with the newest good backup), not used.
+        health = backup.startup_check(path)
+        if health.error is not None and health.kind != DAMAGED:
+            raise health.error  # locked, read-only, full, not ours: no backup to offer, the data is intact
+        problem = backup.quick_check(path, full=True)
+        if problem != "ok":
+            raise backup.damaged_error(path, problem)
     with opened(args) as ctx:
         health = check_store(ctx)
     print(f"完整性 / integrity: {health.integrity}; 结构版本 / schema: {health.revision}; 数据项 / values: {health.values}")

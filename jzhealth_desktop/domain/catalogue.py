@@ -44,9 +44,14 @@ class Indicator:
     level: str = "county"
     yoy: float | None = None  # soft warning above this % change on last year; None = catalogue default
     phrase: str = ""
-    zero_phrase: str = ""  # wording when the figure is 0 (白喉无病例报告) instead of printing 0例
+    zero_phrase: str = ""  # wording when the figure is 0 (白喉无病例报告); without it a 0 count makes no clause
     note: str = ""
     derived: bool = False
+    county_phrase: str = ""  # wording on a county's page where ``phrase`` speaks of counties (联通11个县（市、区）)
+    qualifier: str = ""  # the period a figure covers, printed before its clause (“十三五”以来)
+    streak_from: int | None = None  # 连续N年 counts from this year (polio-free since 2000); None: no streak clause
+    target_phrase: str = ""  # a target as the plan page words it: 人均财政补助标准提高到{target}
+    met_phrase: str = ""  # wording when the year's target is met: 参保率稳定在{target}{cmp}
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,10 @@ class Rate:
     phrase: str = ""
     note: str = ""
     derived: bool = True
+    county_phrase: str = ""
+    qualifier: str = ""
+    target_phrase: str = ""
+    met_phrase: str = ""
 
     @property
     def factor(self) -> int:
@@ -181,6 +190,34 @@ def parse_rule_check(check: str, where: str) -> tuple[tuple[str, ...], str, tupl
     return left, match.group(2), right, right_const
 
 
+# Wording that names counties in the plural belongs on the city's page only.
+COUNTIES_WORD = "县（市、区）"
+_TEMPLATE_FIELDS = {"phrase": ("value", "streak"), "county_phrase": ("value", "streak"),
+                    "target_phrase": ("target", "cmp"), "met_phrase": ("target", "cmp", "value")}
+
+
+def _wording(raw: dict, where: str) -> dict:
+    """The optional wording fields, each template checked for unknown ``{fields}``."""
+    out = {}
+    for key in ("county_phrase", "qualifier", "target_phrase", "met_phrase"):
+        text = str(raw.get(key, ""))
+        allowed = _TEMPLATE_FIELDS.get(key, ())
+        for name in re.findall(r"\{(\w+)", text):
+            if name not in allowed:
+                raise CatalogueError(f"{where}: {raw.get('code')}: {key} has an unknown field {{{name}}}")
+        out[key] = text
+    return out
+
+
+def _streak_from(raw: dict, where: str) -> int | None:
+    start = raw.get("streak_from")
+    if start is None:
+        return None  # a 连续N年 phrase without a start year is left out, never counted from the store's years
+    if not isinstance(start, int) or not 1949 <= start <= 2100:
+        raise CatalogueError(f"{where}: {raw.get('code')}: streak_from must be a year")
+    return start
+
+
 def _indicator(raw: dict, domain: str, section: str, order: int, where: str) -> Indicator:
     kind = raw.get("type", "count")
     if kind not in VALUE_TYPES:
@@ -198,7 +235,8 @@ def _indicator(raw: dict, domain: str, section: str, order: int, where: str) -> 
         min=raw.get("min", 0), max=raw.get("max"), soft_min=raw.get("soft_min"),
         soft_max=raw.get("soft_max"), required=bool(raw.get("required", False)),
         aggregate=aggregate, level=level, yoy=raw.get("yoy"), phrase=raw.get("phrase", ""),
-        zero_phrase=raw.get("zero_phrase", ""), note=raw.get("note", ""),
+        zero_phrase=raw.get("zero_phrase", ""), note=raw.get("note", ""), **_wording(raw, where),
+        streak_from=_streak_from(raw, where),
     )
 
 
@@ -210,7 +248,7 @@ def _rate(raw: dict, domain: str, section: str, order: int, where: str) -> Rate:
         code=raw["code"], name=raw["name"], name_en=raw["name_en"], domain=domain,
         section=section, order=order, numerator=raw["numerator"], denominator=raw["denominator"],
         per=per, decimals=int(raw.get("decimals", 2)), capped=bool(raw.get("capped", True)),
-        phrase=raw.get("phrase", ""), note=raw.get("note", ""),
+        phrase=raw.get("phrase", ""), note=raw.get("note", ""), **_wording(raw, where),
     )
 
 
@@ -269,6 +307,12 @@ def _check_references(cat: Catalogue) -> None:
         for ref in (rate.numerator, rate.denominator):
             if not isinstance(cat.items.get(ref), Indicator):
                 raise CatalogueError(f"rate {rate.code}: '{ref}' is not a raw indicator")
+    for item in cat.items.values():
+        county_level = isinstance(item, Rate) or item.level == "county"
+        wording = item.phrase or item.name
+        if county_level and COUNTIES_WORD in wording and not item.county_phrase:
+            raise CatalogueError(f"{item.code}: its wording speaks of {COUNTIES_WORD}; give a county_phrase "
+                                 "for a county's own page")
     for rule in cat.rules:
         if rule.severity not in ("hard", "soft"):
             raise CatalogueError(f"rule {rule.code}: severity must be hard or soft")

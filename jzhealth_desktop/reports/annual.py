@@ -1,5 +1,10 @@
 """年度统计报表: per domain a generated paragraph, a table of every item (this year, last year,
-change, target, met) and, for the city, a county comparison with the city total row."""
+change, target, met) and, for the city, a county comparison with the city total row.
+
+Table cells print each item at its fixed decimals (a rate's ``decimals``, a figure's ``scale``), so a
+column never mixes 1.7‰ and 1.48‰; a missing figure is an empty cell (explained in the note under the report).
+A year without any data is one short notice page; a domain without data is one line, not a table.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +17,17 @@ from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..domain.attainment import met_text, target_met
 from ..domain.catalogue import Domain, Rate
-from ..domain.numbers import NO_DATA, format_date, format_difference, format_plain, format_relative, format_target
+from ..domain.numbers import NO_DATA, format_cell, format_date, format_difference, format_relative
 from ..services.reporting import ReportData
 from .fonts import FONT
 from .narrative import domain_paragraph
 from .pages import numbered_canvas
+from .plan import target_text
 from .styles import number_cell, ROW_TINT, BODY, CELL, CELL_HEAD, H1, H2, HEAD_TINT, RULE, SMALL, TITLE, chinese_ordinal
 from .text import Para
 
 MARGIN = 18 * mm
+MISSING = ""  # a cell without a figure is left empty, as statistical yearbooks do (explained in the note)
 COUNTY_COLUMNS = 5  # items per county-comparison table, so names stay readable on A4
 
 
@@ -41,10 +48,11 @@ def _table(rows, widths, header_rows=1, spans=()):
 def _target_cells(data: ReportData, item) -> tuple[str, str]:
     target = data.targets.get(item.code)
     if target is None:
-        return "—", "—"
+        return MISSING, MISSING
     value, comparison = target
-    text = format_target(format_plain(item, value), comparison)
-    return text, met_text(target_met(data.values.get(item.code), value, comparison))
+    text = target_text(item, value, comparison)  # as the plan page prints it: 9.68亿元以上, not 96800万元以上
+    met = target_met(data.values.get(item.code), value, comparison)
+    return text, MISSING if met is None else met_text(met)
 
 
 def domain_table(data: ReportData, domain: Domain, width: float):
@@ -60,8 +68,8 @@ def domain_table(data: ReportData, domain: Domain, width: float):
             target, met = _target_cells(data, item)
             name = item.name + ("（计算）" if isinstance(item, Rate) else "")
             rows.append([Para(name, CELL)] + [number_cell(t) for t in (  # figures stay inside their cells
-                format_plain(item, now), format_plain(item, before), format_difference(item, before, now),
-                format_relative(before, now), target)] + [met])
+                _cell(item, now), _cell(item, before), _missing(format_difference(item, before, now)),
+                _missing(format_relative(before, now)), target)] + [met])
     fixed = [58, 58, 52, 50, 58, 30]
     return _table(rows, [width - sum(fixed)] + fixed, spans=spans)
 
@@ -86,12 +94,18 @@ def county_tables(data: ReportData, domain: Domain, width: float) -> list:
     return tables
 
 
+def _missing(text: str) -> str:
+    return MISSING if text == NO_DATA else text
+
+
+def _cell(item, value) -> str:
+    """A domain-table cell: the figure at the item's fixed decimals with its unit."""
+    return _missing(format_cell(item, value))
+
+
 def _bare(item, value) -> str:
-    """A county-table cell: the number without its unit (the header names it)."""
-    if value is None:
-        return NO_DATA
-    text = format_plain(item, value)
-    return text[: -len(item.unit)] if item.unit and text.endswith(item.unit) else text
+    """A county-table cell: the number at the item's fixed decimals without its unit (the header names it)."""
+    return _missing(format_cell(item, value, unit=False))
 
 
 def story(data: ReportData, width: float, today: dt.date) -> list:
@@ -104,18 +118,27 @@ def story(data: ReportData, width: float, today: dt.date) -> list:
         flow.append(Para(data.demo_label, SMALL.but(align="center")))
     flow.append(Spacer(1, 8))
     if not data.has_data():
-        flow.append(Para(f"{data.org.name}{data.year}年{NO_DATA}：本年度尚未录入任何数据。", BODY.but(bold=True)))
-        return flow  # one short notice page, not a page of 「暂无数据」 tables per domain
-    for number, domain in enumerate(data.catalogue.domains, start=1):
+        # One short notice page, not a table of dashes per domain.
+        flow.append(Para(f"{data.org.name}{data.year}年{NO_DATA}：本年度尚未录入任何数据，"
+                         "录入并提交后再生成年报。", BODY.but(bold=True)))
+        return flow
+    # A domain with targets but no figures yet keeps its table: the target column is the point of it.
+    shown = [d for d in data.catalogue.domains if data.has_data(d.codes) or any(c in data.targets for c in d.codes)]
+    for number, domain in enumerate(shown, start=1):
         flow.append(Para(f"{chinese_ordinal(number)}、{domain.name}", H1))
         flow.append(Para(domain_paragraph(data, domain), BODY))
         flow.append(domain_table(data, domain, width))
         if data.is_city and data.counties:
             flow.append(Para(f"各县（市、区）{domain.name}对比（{data.year}年）", H2))
             flow.extend(county_tables(data, domain, width))
+    empty = [d.name for d in data.catalogue.domains if d not in shown]
+    if empty:
+        flow.append(Spacer(1, 6))
+        flow.append(Para(f"本年度{NO_DATA}的领域：{'、'.join(empty)}。", BODY))
     flow.append(Spacer(1, 6))
-    flow.append(Para("说明：率由分子、分母计算，市级合计为各县（市、区）分子之和除以分母之和；"
-                     f"“{NO_DATA}”表示尚未录入，不作0处理。", SMALL))
+    totals = "，市级合计为各县（市、区）分子之和除以分母之和" if data.is_city else ""
+    flow.append(Para(f"说明：率由分子、分母计算{totals}；"
+                     "表中空白表示尚未录入、无法计算或未设目标，不作0处理；同一指标各列小数位数相同。", SMALL))
     return flow
 
 

@@ -1,10 +1,14 @@
-"""The generated sentences of the reports, built from ReportData and the catalogue's phrasing."""
+"""The generated sentences of the reports, built from ReportData and the catalogue's phrasing.
+
+Which domains and sections say anything is decided here: a domain or section without data makes no
+paragraph (the 专版 leaves it out; the annual report says so in one line).
+"""
 
 from __future__ import annotations
 
 from ..domain.catalogue import Domain, Indicator, Rate, Section
-from ..domain.numbers import NO_DATA, format_change_words, format_rate
-from ..domain.phrasing import render, trend, trend_group
+from ..domain.numbers import format_change_words, format_rate
+from ..domain.phrasing import YEAR_IN_TEXT, render, render_met, trend, trend_group
 from ..services.reporting import ReportData
 
 
@@ -17,7 +21,20 @@ def _items(data: ReportData, codes) -> list[Indicator | Rate]:
 
 
 def _clause(data: ReportData, item) -> str | None:
-    return render(item, data.values.get(item.code), data.streaks.get(item.code))
+    value = data.values.get(item.code)
+    met = render_met(item, value, data.targets.get(item.code))
+    if met:
+        return met
+    return render(item, value, data.streaks.get(item.code), county=not data.is_city)
+
+
+def _sentences(lead: str, subject: str, clauses: list[str], end: str = "。") -> str:
+    """``lead`` + subject + clauses, with any clause that names its own year (2017年实现…) set in a
+    sentence of its own, so no sentence carries two years (「2021年，全市2017年实现…」)."""
+    dated = [c for c in clauses if YEAR_IN_TEXT.search(c)]
+    plain = [c for c in clauses if c not in dated]
+    text = f"{lead}{subject}" + "，".join(plain) + end if plain else ""
+    return text + "".join(f"{subject}{c}{end}" for c in dated)
 
 
 def headline_clauses(data: ReportData, codes, explicit_only: bool = False) -> list[str]:
@@ -44,7 +61,7 @@ def _trend_items(data: ReportData, rates: list[Rate]) -> tuple[list[Rate], list,
 
 def section_trend(data: ReportData, section: Section, grouped: bool) -> list[str]:
     """Rates of a section against the baseline year: one grouped sentence or one per rate."""
-    if data.baseline_year >= data.year:
+    if data.baseline_year is None or data.baseline_year >= data.year:
         return []
     rates = [i for i in _items(data, section.items) if isinstance(i, Rate)]
     rates, olds, news = _trend_items(data, rates)
@@ -73,11 +90,20 @@ def highlights(data: ReportData, domains: list[Domain], most: int = 6) -> list[s
     return [s + "。" for s in sentences[:most]]
 
 
+def _trended(data: ReportData, section: Section) -> set[str]:
+    """Rates of a section that a baseline comparison will speak of (their 为X clause would repeat it)."""
+    if data.baseline_year is None or data.baseline_year >= data.year:
+        return set()
+    return {code for code in section.items if isinstance(data.catalogue.items[code], Rate)
+            and data.baseline.get(code) is not None and data.values.get(code) is not None}
+
+
 def domain_paragraph(data: ReportData, domain: Domain) -> str:
-    """The annual report's paragraph for a domain: figures, rates with the change on last year,
-    and rates against the baseline year."""
+    """The annual report's paragraph for a domain: figures, rates with the change on last year
+    (in 个百分点/个千分点), and rates and phrased counts against the baseline year.
+    Empty when the domain has no data this year."""
     if not data.has_data(domain.codes):
-        return f"{data.year}年，{data.subject}{domain.name}{NO_DATA}。"
+        return ""
     parts = _rate_parts(data)
     counts = []
     for item in _items(data, domain.codes):
@@ -86,7 +112,7 @@ def domain_paragraph(data: ReportData, domain: Domain) -> str:
         clause = _clause(data, item)
         if clause:
             counts.append(clause)
-    text = f"{data.year}年，{data.subject}" + "，".join(counts[:8]) + "。" if counts else ""
+    text = _sentences(f"{data.year}年，", data.subject, counts[:8])
     rates = []
     for item in _items(data, domain.codes):
         if isinstance(item, Rate) and data.values.get(item.code) is not None:
@@ -94,27 +120,50 @@ def domain_paragraph(data: ReportData, domain: Domain) -> str:
             rates.append(f"{item.name}为{format_rate(data.values[item.code], item.per)}"
                          + (f"，{words}" if words else ""))
     if rates:
-        text += "；".join(rates) + "。"
-    trends = [s for section in domain.sections for s in section_trend(data, section, grouped=False)]
-    if trends and data.baseline_year < data.year - 1:
-        text += "；".join(trends) + "。"
+        text += ("" if text else f"{data.year}年，{data.subject}") + "；".join(rates) + "。"
+    if data.baseline_year is not None and data.baseline_year < data.year - 1:
+        trends = [s for section in domain.sections for s in section_trend(data, section, grouped=False)]
+        trends += count_trends(data, domain)
+        if trends:
+            text += "；".join(trends) + "。"
     return text
 
 
+def count_trends(data: ReportData, domain: Domain) -> list[str]:
+    """Phrased counts against the baseline year: ``医养中心数由2016年的12家增至2021年的42家``."""
+    from ..domain.numbers import format_item
+
+    out = []
+    for item in _items(data, domain.codes):
+        if isinstance(item, Rate) or not item.phrase or "{streak" in item.phrase or item.type != "count":
+            continue
+        old, new = data.baseline.get(item.code), data.values.get(item.code)
+        if old is None or new is None or old == new or old == 0 or item.unit == "年":
+            continue
+        verb = "增至" if new > old else "减至"
+        out.append(f"{item.name}由{data.baseline_year}年的{format_item(item, old)}{verb}{data.year}年的"
+                   f"{format_item(item, new)}")
+    return out
+
+
 def section_sentences(data: ReportData, domain: Domain) -> list[str]:
-    """The special page's paragraphs for a domain: one per section that has data."""
+    """The special page's paragraphs for a domain: one per section that has something to say;
+    none for a domain without data (the 专版 leaves it out)."""
     paragraphs = []
     for section in domain.sections:
-        clauses = headline_clauses(data, section.items)
+        trended = _trended(data, section)
+        clauses = headline_clauses(data, [c for c in section.items if c not in trended])
         trends = section_trend(data, section, grouped=True)
         if not clauses and not trends:
             continue
-        text = ""
-        if clauses:
-            text = f"{section.name}方面，{data.subject}" + "，".join(clauses) + "。"
+        text = _sentences(f"{section.name}方面，", data.subject, clauses) if clauses else ""
         if trends:
             text += data.subject + "；".join(trends) + "。"
         paragraphs.append(text)
-    if not paragraphs:
-        paragraphs.append(f"{data.year}年{data.subject}{domain.name}{NO_DATA}。")
     return paragraphs
+
+
+def printable_domains(data: ReportData, domains: list[Domain] | None = None) -> list[Domain]:
+    """The domains (in catalogue order, or of ``domains``) that have at least one sentence to print."""
+    domains = data.catalogue.domains if domains is None else domains
+    return [d for d in domains if section_sentences(data, d)]

@@ -29,7 +29,7 @@ from ..domain.numbers import format_date
 from ..services.reporting import ReportData
 from .charts import county_bars, trend_chart
 from .fonts import FONT, HEI, register_fonts, text_width
-from .narrative import highlights, section_sentences
+from .narrative import highlights, printable_domains, section_sentences
 from .styles import GREY, INK, RED, RULE, TINT
 from .text import Para, TextStyle
 
@@ -88,7 +88,7 @@ def _selected(data: ReportData, codes) -> list[Domain]:
         if missing:
             raise InputError(f"专版栏目不存在：{'、'.join(missing)}", f"unknown special-page sections: {', '.join(missing)}")
         return [known[c] for c in codes]
-    return [d for d in domains if data.has_data(d.codes)]
+    return printable_domains(data)  # a domain without data is left out of the 专版
 
 
 def _highlight_box(sentences: list[str], width: float) -> Table:

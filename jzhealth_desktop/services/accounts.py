@@ -6,13 +6,19 @@ caller signs in (``authenticate``) and the services check its ``Principal``.
 
 Five wrong passwords in a row lock the account for a delay that doubles with
 each further failure (1 min, 2 min, 4 min … capped at a day); a right password
-or an administrator's reset clears it. The clock is a parameter so tests need
+or an administrator's reset clears it. The password is checked outside the write
+lock (scrypt is slow on purpose), then the count is read, checked and updated in
+one write transaction, so parallel sign-ins (other processes, other stations)
+cannot each see an unlocked account. The clock is a parameter so tests need
 not sleep.
+
+Names are what people see in the audit log: a user name or name shown may not
+hold invisible, zero-width, bidi-control or control characters (``shenhe\u200b``
+would pass for ``shenhe``), nor be longer than the columns that store it.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,7 +28,7 @@ from sqlalchemy import func, select
 
 from ..domain.errors import InputError
 from ..store import repo
-from ..store.models import User
+from ..store.models import AuditEntry, User
 from .access import ADMIN, CLERK, REVIEWER, ROLE_NAMES, AccessDenied, Principal, require
 from .context import Context
 from .passwords import burn_time, check_strength, hash_password, verify_password
@@ -31,7 +37,18 @@ MAX_TRIES = 5
 FIRST_DELAY = timedelta(minutes=1)
 LONGEST_DELAY = timedelta(days=1)
 ROLES = (CLERK, REVIEWER, ADMIN)
-_NAME = re.compile(r"^[^\s\x00-\x1f]{1,64}$")
+# A user name is stored in app_user.name and is the subject of its audit rows: the shorter column wins.
+NAME_MAX = min(User.__table__.c.name.type.length, AuditEntry.__table__.c.subject.type.length)
+DISPLAY_MAX = User.__table__.c.display_name.type.length
+# Letters that render as nothing (Hangul fillers, Mongolian vowel separator, braille blank, ...); the rest of
+# the invisible characters are caught by their Unicode category below.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f\u17b4\u17b5\u2061\u2062\u2063\u2064")
+_HIDDEN_CATEGORIES = ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")  # control, format (zero-width, bidi), unassigned
+
+
+def _blank_mark(ch: str) -> bool:
+    """Variation selectors: marks that change nothing visible (accents and other marks stay allowed)."""
+    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
 
 Clock = Callable[[], datetime]
 
@@ -65,11 +82,46 @@ def has_users(ctx: Context) -> bool:
         return bool(session.scalar(select(func.count()).select_from(User)))
 
 
+def _hidden(text: str, spaces: bool) -> tuple[int, str] | None:
+    """The first character that would not show (or would reorder the text), with its position from 1."""
+    for at, ch in enumerate(text, 1):
+        category = unicodedata.category(ch)
+        if (ch in _BLANK_LETTERS or _blank_mark(ch) or category in _HIDDEN_CATEGORIES
+                or (category == "Zs" and not (spaces and ch == " "))):
+            return at, ch
+    return None
+
+
+def _refuse_hidden(text: str, what_zh: str, what_en: str, spaces: bool) -> None:
+    found = _hidden(text, spaces)
+    if found is not None:
+        at, ch = found
+        code = f"U+{ord(ch):04X}"
+        label = unicodedata.name(ch, "")
+        zh_kind = "空格" if unicodedata.category(ch) == "Zs" else "不可见或控制字符"
+        raise InputError(f"{what_zh}第 {at} 个字符是{zh_kind} {code}{f'（{label}）' if label else ''}，请删去",
+                         f"{what_en}: character {at} is an invisible, control or space character {code}"
+                         f"{f' ({label})' if label else ''}; remove it")
+
+
 def _clean_name(name: str) -> str:
     name = unicodedata.normalize("NFC", (name or "").strip())
-    if not _NAME.match(name):
-        raise InputError("用户名须为 1–64 个字符，不能含空格", "a user name is 1–64 characters without spaces")
+    if not name:
+        raise InputError("用户名不能为空", "a user name is required")
+    _refuse_hidden(name, "用户名", "the user name", spaces=False)
+    if len(name) > NAME_MAX:
+        raise InputError(f"用户名不能超过 {NAME_MAX} 个字符（现为 {len(name)} 个）",
+                         f"a user name has at most {NAME_MAX} characters (this one has {len(name)})")
     return name
+
+
+def _clean_display(text: str) -> str:
+    text = unicodedata.normalize("NFC", (text or "").strip())
+    _refuse_hidden(text, "显示名", "the name shown", spaces=True)
+    if len(text) > DISPLAY_MAX:
+        raise InputError(f"显示名不能超过 {DISPLAY_MAX} 个字符（现为 {len(text)} 个）",
+                         f"the name shown has at most {DISPLAY_MAX} characters (this one has {len(text)})")
+    return text
 
 
 def _check_role(ctx: Context, role: str, org: str | None) -> str | None:
@@ -107,6 +159,7 @@ def add_user(ctx: Context, name: str, role: str, password: str, org: str | None 
              display_name: str = "") -> UserInfo:
     """Create an account. On a store without accounts the first one must be an administrator."""
     name = _clean_name(name)
+    display_name = _clean_display(display_name)
     org = _check_role(ctx, role, org)
     check_strength(password)
     first = not has_users(ctx)
@@ -120,7 +173,7 @@ def add_user(ctx: Context, name: str, role: str, password: str, org: str | None 
             raise InputError(f"用户“{name}”已存在", f"user '{name}' already exists")
         if first and session.scalar(select(func.count()).select_from(User)):
             raise InputError("已有账户，请以管理员身份登录后再添加", "accounts exist now; sign in as an administrator")
-        row = User(name=name, display_name=display_name.strip(), role=role, org_code=org, password_hash=hashed,
+        row = User(name=name, display_name=display_name, role=role, org_code=org, password_hash=hashed,
                    failed_attempts=0, locked_until=None, active=True, created_at=repo.utcnow())
         session.add(row)
         _audit(ctx, session, name, "created", "", _describe(role, org))
@@ -142,6 +195,8 @@ def update_user(ctx: Context, name: str, role: str | None = None, org: str | Non
                 active: bool | None = None, display_name: str | None = None) -> UserInfo:
     """Change an account's role, county, name shown or whether it may sign in (administrator only)."""
     require(ctx, "accounts.manage")
+    if display_name is not None:
+        display_name = _clean_display(display_name)
     with ctx.db.write() as session:
         row = _get(session, name)
         old = _describe(row.role, row.org_code) + ("" if row.active else " inactive")
@@ -151,7 +206,7 @@ def update_user(ctx: Context, name: str, role: str | None = None, org: str | Non
         if active is not None:
             row.active = active
         if display_name is not None:
-            row.display_name = display_name.strip()
+            row.display_name = display_name
         session.flush()
         if _active_admins(session) == 0:
             raise InputError("至少要保留一个可用的管理员账户", "at least one active administrator must remain")
@@ -179,8 +234,11 @@ def set_password(ctx: Context, name: str, new_password: str, old_password: str |
 
 
 def authenticate(ctx: Context, name: str, password: str, clock: Clock = repo.utcnow) -> Principal:
-    """Check a sign-in. Wrong name and wrong password get the same message; failures count towards a lock."""
-    now = clock()
+    """Check a sign-in. Wrong name and wrong password get the same message; failures count towards a lock.
+
+    The count is read, checked and updated in one write transaction (after the slow password check), so of
+    any number of parallel tries only the first five wrong ones count and nothing signs in once locked.
+    """
     name = unicodedata.normalize("NFC", (name or "").strip())
     wrong = InputError("用户名或密码错误", "wrong user name or password")
     with ctx.db.read() as session:
@@ -190,17 +248,23 @@ def authenticate(ctx: Context, name: str, password: str, clock: Clock = repo.utc
         burn_time(password)
         raise wrong
     stored, active, locked_until = snapshot
-    if locked_until is not None and locked_until > now:
-        raise _locked_error(name, locked_until - now)
+    if locked_until is not None and locked_until > clock():
+        raise _locked_error(name, locked_until - clock())  # already locked: no password is even checked
     if not active:
         raise InputError(f"账户“{name}”已停用，请联系管理员", f"account '{name}' is disabled; ask the administrator")
-    if verify_password(password, stored):
-        with ctx.db.write() as session:
-            row = _get(session, name)
-            row.failed_attempts, row.locked_until = 0, None
-            return Principal(row.name, row.role, row.org_code)
+    right = verify_password(password, stored)  # slow on purpose: outside the write lock
     with ctx.db.write() as session:
         row = _get(session, name)
+        now = clock()
+        if row.locked_until is not None and row.locked_until > now:
+            raise _locked_error(name, row.locked_until - now)  # locked by a parallel try meanwhile
+        if not row.active:
+            raise InputError(f"账户“{name}”已停用，请联系管理员", f"account '{name}' is disabled; ask the administrator")
+        if row.password_hash != stored:  # reset meanwhile: the check holds for the new password only
+            right = verify_password(password, row.password_hash)
+        if right:
+            row.failed_attempts, row.locked_until = 0, None
+            return Principal(row.name, row.role, row.org_code)
         row.failed_attempts += 1
         delay = lock_delay(row.failed_attempts)
         if delay:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from ..domain.aggregation import combine, with_rates
 from ..domain.periods import check_year
 from ..domain.values import Value
 from ..store import repo
+from ..store.models import DataValue
 from .access import require
 from .context import Context
 
@@ -38,17 +41,40 @@ def county_table(ctx: Context, year: int, codes: list[str] | None = None) -> dic
 
 
 def zero_streak(ctx: Context, code: str, upto: int, org: str | None = None) -> int:
-    """Consecutive years up to ``upto`` in which ``code`` totalled 0 (e.g. 连续22年无脊髓灰质炎), 0 if none."""
+    """How many years up to ``upto`` ``code`` has been 0 (e.g. 连续22年无脊髓灰质炎), 0 when none or unknown.
+
+    The streak starts at the catalogue's ``streak_from`` (the store rarely holds every year since then)
+    or the year after the last non-zero figure the store holds, whichever is later. The store must hold
+    0 for ``upto`` itself. Without ``streak_from`` there is no streak: counting only the years the store
+    happens to hold would print 「连续1年」 for a store with one year.
+    """
     from ..domain.periods import MIN_YEAR
+
+    upto = check_year(upto)
+    unit = ctx.org(org) if org else ctx.city
+    require(ctx, "values.read", unit.code)
+    start = getattr(ctx.catalogue.items.get(code), "streak_from", None)
+    if start is None or start > upto:
+        return 0
+    orgs = [unit.code] + [u.code for u in ctx.org_units.values() if u.parent == unit.code]
+    with ctx.db.read() as session:
+        totals = repo.yearly_totals(session, code, orgs, MIN_YEAR, upto)
+    if totals.get(upto) != 0:
+        return 0
+    broken = [year for year, total in totals.items() if total != 0]
+    first = max([start] + [year + 1 for year in broken])
+    return upto - first + 1
+
+
+def years_with_data(ctx: Context, org: str | None = None, before: int | None = None) -> list[int]:
+    """The years, oldest first, for which the store holds any figure of ``org`` (with its counties)."""
+    from ..domain.periods import MAX_YEAR, MIN_YEAR
 
     unit = ctx.org(org) if org else ctx.city
     require(ctx, "values.read", unit.code)
     orgs = [unit.code] + [u.code for u in ctx.org_units.values() if u.parent == unit.code]
+    last = (before - 1) if before is not None else MAX_YEAR
+    query = (select(DataValue.year).distinct()
+             .where(DataValue.org_code.in_(orgs), DataValue.year.between(MIN_YEAR, last)).order_by(DataValue.year))
     with ctx.db.read() as session:
-        totals = repo.yearly_totals(session, code, orgs, MIN_YEAR, check_year(upto))
-    streak = 0
-    for year in range(upto, MIN_YEAR - 1, -1):
-        if totals.get(year) != 0:
-            break
-        streak += 1
-    return streak
+        return [year for (year,) in session.execute(query)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +15,7 @@ from ..domain.orgunits import OrgUnit, parse_org_units
 from ..paths import catalogue_dir, resources_dir
 from ..store.engine import Database, resolve_url
 from .access import Principal
-from ..store.migrate import ensure_schema
+from ..store.migrate import STORE_ID, ensure_schema
 from ..store.models import OrgUnitRow
 from ..store.sync import get_setting, put_setting, sync_catalogue, sync_org_units
 
@@ -67,10 +68,16 @@ def open_context(db: str | None = None, user: str = "system", catalogue: Catalog
     """Open (creating or migrating if needed) the store at ``db`` and bring its catalogue up to date."""
     url = resolve_url(db)
     database = Database(url)
+    if database.path is not None:
+        from .backup import damage_hint
+
+        database.damage_hint = lambda: damage_hint(database.path)
     try:
         backup = ensure_schema(database)
         cat = catalogue or shipped_catalogue()
         with database.write() as session:
+            if not get_setting(session, STORE_ID):  # a new store, or one made before stores had an identity
+                put_setting(session, STORE_ID, uuid.uuid4().hex)
             # The CSV seeds the org units once; after that the store's table is the truth (editable).
             if not get_setting(session, "org_units_synced"):
                 sync_org_units(session, shipped_org_units())

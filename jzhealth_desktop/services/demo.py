@@ -27,7 +27,7 @@ class DemoSet:
     label_en: str
     weights: dict[str, int]
     years: dict[int, dict[str, Value]]  # city totals (county-level codes) and city values (city-level codes)
-    targets: list[tuple[int, str, str, str]]  # year, code, value, comparison
+    targets: list[tuple[int, str, str, str, str]]  # year, code, value, comparison, the plan page's wording
 
 
 def read_demo(cat: Catalogue) -> DemoSet:
@@ -45,7 +45,7 @@ def read_demo(cat: Catalogue) -> DemoSet:
     for block in data["year"]:
         for code, raw in block["values"].items():
             put(block["year"], code, raw)
-    targets = [(block["year"], t["code"], str(t["value"]), t["comparison"])
+    targets = [(block["year"], t["code"], str(t["value"]), t["comparison"], t.get("note", ""))
                for block in data.get("target", []) for t in block["targets"]]
     return DemoSet(data["label_zh"], data["label_en"], {str(k): int(v) for k, v in data["weights"].items()},
                    years, targets)
@@ -107,8 +107,8 @@ def load_demo(ctx: Context) -> int:
                     for org, values in split_counties(ctx.catalogue, totals, demo.weights).items() if values]
     with ctx.db.write() as session:
         written = sum(r.changed for r in apply_many(ctx, session, batches, DEMO_SOURCE, require_comments=False))
-        for year, code, value, comparison in demo.targets:
-            put_target(ctx, session, code, year, city, value, comparison, DEMO_SOURCE)
+        for year, code, value, comparison, note in demo.targets:
+            put_target(ctx, session, code, year, city, value, comparison, DEMO_SOURCE, note)
         put_setting(session, "demo_label", demo.label_zh)
     return written
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Mapping
 
 from ..domain.catalogue import Indicator, Rate
+from ..domain.comments import tidy_comment
 from ..domain.derived import all_rates
 from ..domain.errors import InputError
 from ..domain.periods import check_year
@@ -140,6 +141,8 @@ def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
     ctx.org(org)
     require(ctx, "values.read", org)
     parsed, issues = parse_entries(ctx, org, entries, domain)
+    if comments:
+        _resolve(ctx, org, [c for c in comments if c not in entries], domain)
     with ctx.db.read() as session:
         stored = repo.load_values(session, org, year)
         last = repo.load_plain(session, org, [year - 1])[year - 1]
@@ -151,7 +154,7 @@ def validate(ctx: Context, org: str, year: int, entries: Mapping[str, object],
     merged = _merge(stored, parsed)
     bad = {i.code for i in issues}
     issues += [i for i in check(ctx.catalogue, merged, last, [c for c in entries if c not in bad]) if i.code not in bad]
-    return issues
+    return issues + check_comments(ctx, comments or {})[1]
 
 
 def _locked(ctx: Context, subs: Mapping[tuple[str, int, str], Submission], org: str, year: int,
@@ -203,13 +206,29 @@ def check_base(ctx: Context, session, org: str, year: int, codes: set[str], base
 
 def prepare(ctx: Context, org: str, entries: Mapping[str, object], comments: Mapping[str, str] | None,
             domain: str | None = None) -> tuple[dict[str, Value | None], dict[str, str], list[Issue]]:
-    """Parse entries and tidy comments; entries that are not valid values come back as hard issues."""
-    comments = {c: (t or "").strip() for c, t in (comments or {}).items()}
+    """Parse entries and tidy comments (``domain/comments.py``); entries that are not valid values and comments
+    that could not be delivered come back as hard issues."""
+    comments = dict(comments or {})
     parsed, issues = parse_entries(ctx, org, {**{c: None for c in comments if c not in entries}, **entries}, domain)
     for code in comments:
         if code not in entries:  # a comment alone keeps the stored value
             parsed.pop(code, None)
-    return parsed, comments, issues
+    tidy, bad = check_comments(ctx, comments)
+    return parsed, tidy, issues + bad
+
+
+def check_comments(ctx: Context, comments: Mapping[str, object]) -> tuple[dict[str, str], list[Issue]]:
+    """Each comment as it will be stored, and a hard issue naming the field for each that cannot be (the codes
+    are known: ``parse_entries`` has resolved them). A refused comment is left out of the first."""
+    tidy: dict[str, str] = {}
+    issues: list[Issue] = []
+    for code, text in comments.items():
+        try:
+            tidy[code] = tidy_comment(text)
+        except InputError as exc:
+            item = ctx.catalogue.items[code]
+            issues.append(Issue(code, HARD, f"「{item.name}」的{exc.zh}", f"{item.name_en}: {exc.en}", "comment"))
+    return tidy, issues
 
 
 @dataclass

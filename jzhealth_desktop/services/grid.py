@@ -76,14 +76,17 @@ def read_grid(ctx: Context, domain: str, columns: Sequence[Column]) -> Grid:
 
 
 def check_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, object]],
-               columns: Iterable[Column] | None = None) -> dict[Column, list[Issue]]:
+               columns: Iterable[Column] | None = None,
+               comments: Mapping[Column, Mapping[str, str]] | None = None) -> dict[Column, list[Issue]]:
     """Issues per edited column (no writes): what live checking of pasted cells shows; ``columns`` limits it
     to those (default: every edited one). A column is compared with the edited column of the year before where
-    there is one, as ``save_grid`` will see it (it writes the years in order, in one transaction)."""
-    wanted = edits if columns is None else columns
-    return {(org, year): validate(ctx, org, year, edits[(org, year)], domain=domain,
-                                  last_entries=edits.get((org, year - 1)))
-            for org, year in wanted if edits.get((org, year))}
+    there is one, as ``save_grid`` will see it (it writes the years in order, in one transaction). ``comments``
+    are checked by the same rule as a save's (``domain/comments.py``)."""
+    comments = comments or {}
+    wanted = (set(edits) | set(comments)) if columns is None else columns
+    return {(org, year): validate(ctx, org, year, edits.get((org, year), {}), comments.get((org, year)),
+                                  domain=domain, last_entries=edits.get((org, year - 1)))
+            for org, year in wanted if edits.get((org, year)) or comments.get((org, year))}
 
 
 def save_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, object]],

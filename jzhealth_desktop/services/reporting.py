@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..domain.catalogue import Catalogue
-from ..domain.errors import JzError
+from ..domain.catalogue import Catalogue, Domain
+from ..domain.errors import InputError, JzError
 from ..domain.orgunits import OrgUnit
 from ..domain.periods import MIN_YEAR, check_year
 from ..domain.values import Value
 from .access import require
-from .aggregate import aggregate_year, county_table, zero_streak
+from .aggregate import aggregate_year, county_table, years_with_data, zero_streak
 from .context import Context
 from .station import station
 from .targets import targets
@@ -37,7 +37,7 @@ class ReportData:
     org: OrgUnit
     is_city: bool
     year: int
-    baseline_year: int
+    baseline_year: int | None  # the earlier year comparisons are made against; None: the store holds none
     values: Figures
     last: Figures
     baseline: Figures
@@ -58,19 +58,60 @@ class ReportData:
         codes = self.catalogue.items if codes is None else codes
         return any(self.values.get(code) is not None for code in codes)
 
+    def domains_with_data(self) -> list[Domain]:
+        """The domains this year has figures for, in the catalogue's order: the 专版 prints these only."""
+        return [domain for domain in self.catalogue.domains if self.has_data(domain.codes)]
+
 
 def check_progress(progress: Progress, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
         raise Cancelled()
 
 
-def gather(ctx: Context, year: int, org: str | None = None, baseline_year: int | None = None,
+# Comparisons look back this many years when the store holds that year (the 2022 page: 2016 → 2021).
+BASELINE_GAP = 5
+
+
+def choose_baseline(ctx: Context, year: int, unit: OrgUnit, baseline_year: int | str | None) -> int | None:
+    """The year comparisons are made against.
+
+    Given (the report option ``baseline_year``): it must be earlier than ``year`` and the store must hold
+    figures of ``unit`` for it, else a one-line refusal. Not given: the latest year at least
+    ``BASELINE_GAP`` years back that has data, else the earliest earlier year that has data (a store
+    with 2019 and 2023 only compares 2023 with 2019), else None (no comparison is printed).
+    """
+    held = years_with_data(ctx, unit.code, before=year)
+    if baseline_year not in (None, ""):
+        try:
+            base = check_year(baseline_year)
+        except JzError:
+            raise InputError(f"比较基准年份“{baseline_year}”不是有效年份", f"baseline year '{baseline_year}' is not a valid year") from None
+        if base >= year:
+            raise InputError(f"比较基准年份{base}年须早于报表年份{year}年",
+                             f"the baseline year {base} must be earlier than the report year {year}")
+        if base not in held:
+            have = "、".join(f"{y}年" for y in held) or "无"
+            raise InputError(f"比较基准年份{base}年没有{unit.name}的数据（有数据的更早年份：{have}）",
+                             f"no figures of {unit.name} for the baseline year {base}; earlier years with data: "
+                             + (", ".join(map(str, held)) or "none"))
+        return base
+    if not held:
+        return None
+    far = [y for y in held if y <= year - BASELINE_GAP]
+    return far[-1] if far else held[0]
+
+
+def gather(ctx: Context, year: int, org: str | None = None, baseline_year: int | str | None = None,
            history_years: int = 10, progress: Progress = None) -> ReportData:
-    """Everything a report on ``org`` (default the city) for ``year`` prints."""
+    """Everything a report on ``org`` (default the city) for ``year`` prints.
+
+    ``baseline_year``: the earlier year the comparisons 「由2019年的X降至2023年的Y」 are made against
+    (see ``choose_baseline``); refused with InputError when the store holds no data for it.
+    """
     year = check_year(year)
     unit = ctx.org(org) if org else ctx.city
     require(ctx, "reports.build", unit.code)
-    baseline = check_year(baseline_year) if baseline_year else max(MIN_YEAR, year - 5)
+    baseline = choose_baseline(ctx, year, unit, baseline_year)
     first = max(MIN_YEAR, year - history_years + 1)
     years = list(range(first, year + 1))
     steps = len(years) + 4
@@ -80,7 +121,7 @@ def gather(ctx: Context, year: int, org: str | None = None, baseline_year: int |
         history[y] = aggregate_year(ctx, y, unit.code)
     last = history.get(year - 1) if year - 1 >= first else (aggregate_year(ctx, year - 1, unit.code)
                                                               if year > MIN_YEAR else {})
-    base = history.get(baseline) or aggregate_year(ctx, baseline, unit.code)
+    base = {} if baseline is None else history.get(baseline) or aggregate_year(ctx, baseline, unit.code)
     check_progress(progress, len(years) + 1, steps)
     streak_codes = [i.code for i in ctx.catalogue.items.values() if "{streak" in i.phrase]
     streaks = {code: zero_streak(ctx, code, year, unit.code) for code in streak_codes}

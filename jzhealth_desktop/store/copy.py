@@ -17,7 +17,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Iterable, Iterator
 
-from sqlalchemy import Connection, Integer, Table, func, inspect, insert, select, text
+from sqlalchemy import Connection, Integer, String, Table, func, inspect, insert, select, text
+
+from ..domain.errors import StoreError
 
 from .models import Base
 
@@ -131,14 +133,34 @@ def unknown_tables(conn: Connection) -> list[str]:
     return sorted(set(inspect(conn).get_table_names()) - known)
 
 
+def _limits(table: Table) -> list[tuple[int, str, int]]:
+    """(position, column, length) of the table's length-limited text columns."""
+    return [(i, c.name, c.type.length) for i, c in enumerate(table.columns)
+            if isinstance(c.type, String) and c.type.length]
+
+
+def _check_lengths(table: Table, limits: list[tuple[int, str, int]], row: tuple) -> None:
+    # SQLite keeps a text longer than its column, PostgreSQL refuses it mid-copy: refuse first, naming the row.
+    for i, column, length in limits:
+        value = row[i]
+        if isinstance(value, str) and len(value) > length:
+            key = ", ".join(str(row[j]) for j, c in enumerate(table.columns) if c.primary_key)
+            raise StoreError(f"表 {table.name} 中 {key} 的 {column} 有 {len(value)} 个字符，超过该列的 {length} 个；"
+                             "请先在源数据库中改短后再迁移，目标数据库未写入",
+                             f"{table.name} row {key}: {column} has {len(value)} characters, more than the "
+                             f"column's {length}; shorten it in the source store first. Nothing was written")
+
+
 def copy_rows(src: Connection, dst: Connection) -> list[TableSum]:
     """Insert every row of ``src`` into the (empty) ``dst`` in batches; returns what was read from ``src``."""
     sums = []
     for table in tables():
         summer = Summer(table.name)
         names = [c.name for c in table.columns]
+        limits = _limits(table)
         batch: list[dict] = []
         for row in read_rows(src, table):
+            _check_lengths(table, limits, row)
             summer.add(row)
             batch.append(dict(zip(names, row)))
             if len(batch) >= BATCH:

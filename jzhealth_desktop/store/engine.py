@@ -17,9 +17,10 @@ commit. A writer that cannot get the lock within ``BUSY_TIMEOUT_MS`` is refused
 from __future__ import annotations
 
 import os
+import sqlite3
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Iterator
+from pathlib import Path, PurePath
+from typing import Callable, Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import StoreError
 from ..paths import default_store_path
-from .failures import store_failure, store_missing
+from .failures import DAMAGED, StoreFault, store_failure, store_missing
 
 BUSY_TIMEOUT_MS = 10_000
 # Key of the PostgreSQL advisory lock every write transaction holds (advisory locks are per database).
@@ -45,11 +46,21 @@ def display_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def sqlite_url(path: str | PurePath) -> str:
+    """The SQLite URL of an absolute file path, on any system: ``sqlite:////srv/x.sqlite``,
+    ``sqlite:///C:\\Users\\张三\\x.sqlite``, ``sqlite:///\\\\server\\share\\x.sqlite`` (UNC).
+
+    SQLAlchemy percent-decodes the database part and ends it at ``?``, so a folder named ``50%`` or ``a%20b``
+    would open another file: those two characters are escaped; everything else stays readable.
+    """
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
+
+
 def resolve_url(db: str | None = None) -> str:
     """``--db`` wins, then ``JZHEALTH_DB``, then the per-user default file. A bare path means SQLite."""
     value = db or os.environ.get("JZHEALTH_DB") or str(default_store_path())
     if "://" not in value:
-        value = "sqlite:///" + str(Path(value).expanduser().resolve())
+        value = sqlite_url(Path(value).expanduser().resolve())
     return value
 
 
@@ -109,8 +120,10 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def is_busy(exc: DBAPIError, dialect: str) -> bool:
+def is_busy(exc: DBAPIError | sqlite3.Error, dialect: str) -> bool:
     """Did this error come from waiting on another writer (as opposed to a real fault)?"""
+    if isinstance(exc, sqlite3.OperationalError):  # raised by a raw driver cursor (store/repo.py fast paths)
+        return "locked" in str(exc).lower()
     if dialect == "sqlite":
         return isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower()
     return getattr(exc.orig, "sqlstate", None) in POSTGRES_BUSY
@@ -138,6 +151,8 @@ class Database:
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
         self.writer = self.engine.execution_options(jz_write=True)
+        # Set by the services: what to add to a "damaged" message (the newest good backup of this store).
+        self.damage_hint: Callable[[], tuple[str, str]] | None = None
         if self.path is None:
             self._probe()
 
@@ -155,12 +170,28 @@ class Database:
             self.engine.dispose()
             raise unreachable_error(self.url, exc) from None
 
+    def explain(self, exc: DBAPIError | sqlite3.Error) -> StoreFault | None:
+        """A known SQLite failure (damaged, read-only, full, locked, device) as a plain message, else None."""
+        if self.dialect != "sqlite":
+            return None
+        told = store_failure(exc, self.path)
+        if told is not None and told.kind == DAMAGED and self.damage_hint is not None:
+            zh, en = self.damage_hint()
+            told = StoreFault(DAMAGED, f"{told.zh}；{zh}", f"{told.en}; {en}", self.path)
+        return told
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         if self.path is not None and not self.path.exists():
             raise store_missing(self.path)
-        with Session(self.engine) as session:
-            yield session
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: the raw cursors of the fast paths
+            explained = self.explain(exc)
+            if explained is not None:
+                raise explained from None
+            raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -174,10 +205,10 @@ class Database:
         try:
             with Session(self.writer) as session, session.begin():
                 yield session
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: the raw cursors of the fast paths
             if is_busy(exc, self.dialect):
                 raise busy_error() from None
-            explained = store_failure(exc, self.path) if self.dialect == "sqlite" else None
+            explained = self.explain(exc)
             if explained is not None:
                 raise explained from None
             raise

@@ -9,7 +9,9 @@ Alembic is imported only when a migration is due, to keep start-up quick.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from sqlalchemy import inspect, text
 from ..domain.errors import StoreError
 from ..paths import backups_dir, migrations_dir
 from .engine import Database
+from .failures import DAMAGED, diagnose, fault, kind_of, store_failure
 
 HEAD = "0004"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
@@ -46,10 +49,11 @@ def inspect_sqlite_file(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"“{path.name}”不是有效的 SQLite 数据文件，或已损坏：{exc}",
-            f"'{path.name}' is not a valid SQLite store or is damaged: {exc}",
-        ) from None
+        # Locked, read-only, full or a device error is not damage: say which, so nobody restores over good data.
+        told = diagnose(path) or store_failure(exc, path)
+        if told is not None:
+            raise told from None
+        raise fault(DAMAGED, path, str(exc)) from None
     return row[0] if row else None
 
 
@@ -70,7 +74,8 @@ def current_revision(db: Database) -> str | None:
 
 
 def copy_sqlite(src: Path, target: Path) -> None:
-    """Online-backup ``src`` to ``target`` through a temporary name, so a failed copy leaves no half file."""
+    """Online-backup ``src`` to ``target`` through a temporary name beside it, so a failed copy leaves no half
+    file (and the final rename never crosses drives)."""
     tmp = target.with_name(target.name + ".part")
     try:
         source = sqlite3.connect(_ro_uri(src), uri=True)
@@ -82,18 +87,55 @@ def copy_sqlite(src: Path, target: Path) -> None:
                 dst.close()
         finally:
             source.close()
+        with open(tmp, "rb+") as written:
+            os.fsync(written.fileno())
         os.replace(tmp, target)
     except (sqlite3.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error) and kind_of(str(exc)) == DAMAGED:
+            raise fault(DAMAGED, src, f"{exc}；未能备份") from None
         raise StoreError(f"备份未能写入“{target}”：{exc}", f"could not write the backup '{target}': {exc}") from None
 
 
-def backup_sqlite(path: Path, reason: str) -> Path:
-    """Copy a SQLite store to ``backups/`` under a timestamped name (online backup API, atomic)."""
+STORE_ID = "store_id"  # setting: the store's identity, written once; its backups carry it (services/backup.py)
+_SEQ = re.compile(r"-\d{8}-\d{6}-\d{6}-n(\d+)-")
+
+
+def backup_seq(name: str) -> int:
+    """The sequence number in a backup's file name (0 for names from before numbering)."""
+    found = _SEQ.findall(name)
+    return int(found[-1]) if found else 0
+
+
+def backup_name(folder: Path, stem: str, reason: str) -> Path:
+    """``<stem>-<date>-<time>-n<seq>-<reason>.sqlite``: the time for people, the sequence number (one more than
+    any in ``folder``) for the order, which a clock set back cannot upset."""
+    seq = 1 + max((backup_seq(p.name) for p in folder.glob("*.sqlite")), default=0)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups_dir() / f"{path.stem}-{stamp}-{reason}.sqlite"
+    return folder / f"{stem}-{stamp}-n{seq:06d}-{reason}.sqlite"
+
+
+def backup_sqlite(path: Path, reason: str, folder: Path | None = None) -> Path:
+    """Copy a SQLite store to ``backups/`` (or ``folder``) under a numbered name (online backup API, atomic)."""
+    target = backup_name(folder or backups_dir(), path.stem, reason)
     copy_sqlite(path, target)
     return target
+
+
+def give_identity(path: Path) -> None:
+    """An existing store made before stores had an identity gets one now, before its pre-migration copy, so
+    that copy is known as this store's."""
+    conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO setting (key, value) SELECT ?, ? WHERE NOT EXISTS "
+                     "(SELECT 1 FROM setting WHERE key = ?)", (STORE_ID, uuid.uuid4().hex, STORE_ID))
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        told = store_failure(exc, path)
+        raise (told or fault(DAMAGED, path, str(exc))) from None
+    finally:
+        conn.close()
 
 
 def upgrade(db: Database, target: str = "head") -> None:
@@ -120,6 +162,7 @@ def ensure_schema(db: Database) -> Path | None:
         return None
     backup = None
     if revision is not None and db.path is not None:
+        give_identity(db.path)
         backup = backup_sqlite(db.path, f"pre-{HEAD}")
     upgrade(db)
     return backup

@@ -25,18 +25,18 @@ import shutil
 import sys
 import tempfile
 import time
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from .. import logfile
 from ..domain.errors import JzError, StoreError
 from ..paths import data_dir, resources_dir
 from .features import FEATURE_MODULES
 from .i18n import install_translators
-from . import gc_guard
-from .qt import QApplication, QEvent, QFont, QIcon, QObject, QTimer
+from . import errors, gc_guard
+from .qt import QApplication, QCoreApplication, QEvent, QFont, QIcon, QMessageBox, QObject, QTimer
 from .settings import language
 from .style import STYLE_SHEET
 
@@ -64,6 +64,8 @@ class DamagedStore(StoreError):
         self.path, self.health = path, health
         offer_zh = f"最新的完好备份：{health.newest_good.name}" if health.newest_good else "没有找到完好的备份"
         offer_en = f"newest good backup: {health.newest_good.name}" if health.newest_good else "no good backup found"
+        if health.kind not in ("", "damaged"):  # locked, read-only, full, not ours: no backup is offered
+            offer_zh, offer_en = "不提供备份恢复（见上）", "no backup is offered (see above)"
         super().__init__(f"数据文件“{path}”未通过检查（{health.problem}），未打开；{offer_zh}",
                          f"the store file '{path}' failed its check ({health.problem}) and was not opened; {offer_en}")
 
@@ -231,6 +233,27 @@ def _say(exc: BaseException) -> None:
         print(f"错误：程序无法启动 / Error: cannot start: {type(exc).__name__}: {exc}", file=sys.stderr)
 
 
+def refusal_box(exc: BaseException) -> None:
+    """A start-up refusal told in a window (the windowed build has no console for ``_say``): the reason in the
+    UI's language and, for an unexpected error, where the log with its details is."""
+    from .dialogs import error_text
+
+    translate = QCoreApplication.translate
+    text = translate("application", "The program cannot start:") + "\n" + error_text(exc)
+    if not isinstance(exc, JzError):
+        text += "\n\n" + translate("application", "The details were written to the log file:") + f"\n{logfile.where()}"
+    QMessageBox.critical(None, translate("application", "Cannot start"), text)
+
+
+def previous_crash_box(parent) -> None:
+    """The last run ended in a hard crash (faulthandler wrote to crash.log): say so once, and where the log is."""
+    translate = QCoreApplication.translate
+    QMessageBox.warning(parent, translate("application", "The program ended abnormally last time"),
+                        translate("application", "The program ended abnormally the last time it ran. Data already "
+                                                 "saved is kept. The details were written to the log file:")
+                        + f"\n{logfile.where()}")
+
+
 class _FramePainted(QObject):
     """Once the main window's frame has painted, go on (``then``) from the event loop; a start without a paint
     event (hidden session) goes on after ``WAIT_MS``. Writes the paint's time for benchmarks/bench_gui.py."""
@@ -263,7 +286,12 @@ def run(args: argparse.Namespace, exec: bool = True) -> int:
     from .main_window import MainWindow
 
     smoke = bool(getattr(args, "smoke", False))
+    logfile.start()
+    logfile.announce("jzhealth-desktop")
+    crashed_before = logfile.start_faulthandler() if exec else ""
     app = make_app()
+    app.setProperty(UNATTENDED, smoke)
+    errors.install(app)
     window = MainWindow()  # the frame: title, menus, status bar, "opening the data…"
     app.setQuitOnLastWindowClosed(False)  # a refusal closes the frame; that must not post a second quit
     outcome: dict = {"code": 0, "started": None, "watcher": None}
@@ -279,13 +307,14 @@ def run(args: argparse.Namespace, exec: bool = True) -> int:
             return finish(0)
         try:
             started = start(args, frame=window)
-        except JzError as exc:
-            _say(exc)
-            return finish(1)
         except Exception as exc:  # a start-up failure must end with a message and a non-zero status
+            if isinstance(exc, JzError):
+                logfile.log.warning("start refused: %s", exc)
+            else:  # raising here would only reach Qt's slot machinery, not the caller
+                logfile.log.exception("start failed")
             _say(exc)
             if not smoke:
-                traceback.print_exc()  # raising here would only reach Qt's slot machinery, not the caller
+                refusal_box(exc)
             return finish(1)
         outcome["started"] = started
         if started.window is None:
@@ -297,6 +326,8 @@ def run(args: argparse.Namespace, exec: bool = True) -> int:
             window.installEventFilter(outcome["watcher"])
             window.update()
         app.setQuitOnLastWindowClosed(True)  # from now on closing the main window ends the program
+        if crashed_before and not smoke:
+            QTimer.singleShot(0, lambda: previous_crash_box(window))
 
     if not exec:  # tests: everything up to the filled main window, without an event loop
         window.show()
@@ -305,7 +336,10 @@ def run(args: argparse.Namespace, exec: bool = True) -> int:
     painted = _FramePainted(proceed)
     window.installEventFilter(painted)
     window.show()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        logfile.stop_faulthandler()  # a normal end: nothing to report at the next start
     started, watcher = outcome["started"], outcome["watcher"]
     if started is None or started.window is None:
         return outcome["code"]

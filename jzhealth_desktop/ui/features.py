@@ -32,4 +32,5 @@ FEATURE_MODULES: tuple[str, ...] = (
     "jzhealth_desktop.ui.accounts",
     "jzhealth_desktop.ui.exchange",
     "jzhealth_desktop.ui.reports",
+    "jzhealth_desktop.ui.targets",
 )

@@ -145,3 +145,32 @@ def test_menus_run_the_workflow_and_mirror_the_rights(qtbot, window):
     enabled = {a.objectName(): a.isEnabled() for a in window.account_actions_list}
     assert enabled["approveForm"] and enabled["auditLog"] and enabled["editDeadlines"]
     assert not enabled["submitForm"] and not enabled["manageUsers"] and not enabled["restoreBackup"]
+
+
+def test_a_locked_store_at_start_is_told_so_and_offered_no_backup(qtbot, tmp_path, data_home, monkeypatch):
+    import sqlite3
+
+    from jzhealth_desktop.services import backup
+    from jzhealth_desktop.ui import application
+    from jzhealth_desktop.ui.qt import QMessageBox
+
+    path = tmp_path / "jzhealth.sqlite"
+    ctx = open_context(str(path))
+    backup.manual_backup(ctx)  # a good backup exists: it must not be offered over intact data
+    ctx.close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    before = path.read_bytes()
+    said, asked = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    try:
+        started = application.start(argparse.Namespace(db=str(path), demo=False, smoke=False))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert started.window is None and started.ctx is None
+    assert asked == [] and len(said) == 1
+    assert "其他程序占用" in said[0] and "关闭" in said[0] and "备份" not in said[0].split("\n", 1)[0]
+    assert path.read_bytes() == before

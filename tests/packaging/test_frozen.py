@@ -17,7 +17,7 @@ import pytest
 import build_installer  # tools/
 import size_report  # tools/
 import version_info  # tools/
-from jzhealth_desktop.store.engine import Database
+from jzhealth_desktop.store.engine import Database, sqlite_url
 from jzhealth_desktop.store.migrate import HEAD, KNOWN_REVISIONS, upgrade
 
 from .conftest import ROOT, program, run
@@ -47,7 +47,7 @@ def test_frozen_smoke_migrates_an_older_store(freeze, frozen_env, data_home: Pat
     if KNOWN_REVISIONS[0] == HEAD:
         pytest.skip("only one schema revision exists: nothing to upgrade from")
     old = tmp_path / "old.sqlite"
-    db = Database(f"sqlite:///{old}")
+    db = Database(sqlite_url(old))
     upgrade(db, KNOWN_REVISIONS[0])
     db.dispose()
     proc = run(program(freeze["dist"], "jzhealth-desktop"), "--db", str(old), "--smoke", env=frozen_env, cwd=tmp_path)
@@ -116,6 +116,21 @@ def test_spec_trims_qt(freeze) -> None:
         assert not any(n.startswith(unused + ".") for n in names), f"{unused} bindings were bundled"
     top = {p.name.lower() for p in internal.iterdir()}
     assert not any(n.startswith(("numpy", "tkinter", "_pytest", "pygments")) for n in top), sorted(top)
+
+
+def test_spec_applies_the_bundle_rules(freeze) -> None:
+    # installer/bundle_rules.py, checked on the real Analysis: left out, and what must stay
+    internal = freeze["dist"] / "_internal"
+    names = {p.name.lower() for p in internal.rglob("*")}
+    assert not any("qt6network" in n for n in names), "QtNetwork's library still ships"
+    assert not (internal / "reportlab" / "fonts").exists()
+    assert not list(internal.glob("PIL/_avif*")) and not list(internal.glob("PIL/_webp*"))
+    assert not any("/plugins/generic/" in p.as_posix() for p in internal.rglob("*"))
+    dialects = {p.name for p in (internal / "sqlalchemy" / "dialects").iterdir()}
+    assert {"sqlite", "postgresql"} <= dialects and not {"mysql", "oracle", "mssql"} & dialects
+    top = {p.name.split(".")[0] for p in internal.iterdir()}
+    assert not {"pydoc", "doctest", "unittest", "idlelib", "tkinter"} & top
+    assert "psycopg" in top and (internal / "resources" / "fonts" / "wqy-microhei.ttc").exists()
 
 
 def test_makensis_packs_the_frozen_folder(freeze, tmp_path: Path) -> None:

@@ -83,3 +83,12 @@ def test_uninstall_keeps_data_unless_the_clerk_says_yes() -> None:
     assert uninstall.index(yes.split()[1] + ":") < deleting  # only reached by the Yes label
     install = NSI[:NSI.index('Section "Uninstall"')]
     assert "DATA_DIR" not in install.split("; ---- install")[1]  # installing/upgrading never touches it
+
+
+def test_uninstall_removes_its_own_file_and_folder() -> None:
+    uninstall = NSI[NSI.index('Section "Uninstall"'):]
+    delete_self = uninstall.index('Delete "$INSTDIR\\uninstall.exe"')
+    step_out = uninstall.index('SetOutPath "$TEMP"')  # the working folder cannot be removed
+    remove_folder = uninstall.index('RMDir "$INSTDIR"')
+    assert delete_self < step_out < remove_folder
+    assert 'RMDir /r "$INSTDIR"' not in uninstall  # never the clerk's own files put there

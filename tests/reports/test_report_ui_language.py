@@ -54,7 +54,7 @@ def dialog_texts(qtbot, ctx) -> tuple[ReportDialog, dict[str, str]]:
     dialog = ReportDialog(ctx, "410821", 2021)
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("special"))
-    return dialog, {**labels(dialog), "title": dialog.windowTitle(), "box": dialog.special.title(),
+    return dialog, {**labels(dialog), "title": dialog.windowTitle(), "box": dialog.page_box.title(),
                     "kinds": [dialog.kind.itemText(i) for i in range(dialog.kind.count())],
                     "org_name": dialog.org.currentText(), "first_section": dialog.sections.item(0).text()}
 
@@ -74,9 +74,10 @@ def test_report_dialog_and_preview_in_english(qtbot, in_language, demo_ctx, tmp_
     assert language() == "en"
     dialog, shown = dialog_texts(qtbot, demo_ctx)
     assert shown == {
-        "kind": "Document", "org": "Unit", "year": "Year", "headline": "Headline", "sections": "Sections",
-        "title": "Build a report", "box": "Special page options",
-        "kinds": ["Annual statistical report", "Special page (newspaper layout)", "Blank form (for filling on paper)"],
+        "kind": "&Document", "org": "&Unit", "year": "&Year", "headline": "&Headline", "sections": "&Sections",
+        "title": "Build a report", "box": "Page options",
+        "kinds": ["Annual statistical report", "Special page (newspaper layout)",
+                  "The year's targets (newspaper layout)", "Blank form (for filling on paper)"],
         "org_name": demo_ctx.org("410821").name_en,
         "first_section": demo_ctx.catalogue.domains[0].name_en,
     }
@@ -92,9 +93,9 @@ def test_report_dialog_and_preview_in_chinese_by_default(qtbot, in_language, dem
     assert language() == "zh_CN"
     _dialog, shown = dialog_texts(qtbot, demo_ctx)
     assert shown == {
-        "kind": "报表类型", "org": "单位", "year": "年度", "headline": "大标题", "sections": "栏目",
-        "title": "生成报表", "box": "专版选项",
-        "kinds": ["年度统计报表", "专版（报纸版式）", "空白报表（纸质填报）"],
+        "kind": "报表类型(&D)", "org": "单位(&U)", "year": "年度(&Y)", "headline": "大标题(&H)", "sections": "栏目(&S)",
+        "title": "生成报表", "box": "版面选项",
+        "kinds": ["年度统计报表", "专版（报纸版式）", "年度目标（报纸版式）", "空白报表（纸质填报）"],
         "org_name": demo_ctx.org("410821").name,
         "first_section": demo_ctx.catalogue.domains[0].name,
     }

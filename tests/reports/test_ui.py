@@ -97,3 +97,89 @@ def test_report_menu_builds_in_background_and_opens_the_preview(qtbot, demo_path
         window.close()
         window.deleteLater()
         started.ctx.close()
+
+
+def test_dialog_remembers_the_kind_and_the_names(qtbot, demo_ctx, monkeypatch):
+    dialog = ReportDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.kind_code() == "annual"  # first time: the annual report
+    dialog.kind.setCurrentIndex(dialog.kind.findData("plan"))
+    dialog.fields["editor"].setText("聂楠")
+    dialog.fields["proofreader"].setText("张海洋")
+    dialog.fields["layout"].setText("华保红")
+    dialog.fields["headline"].setText("只用这一次的标题")
+    dialog.accept()
+    assert dialog.result() == ReportDialog.Accepted
+    again = ReportDialog(demo_ctx)
+    qtbot.addWidget(again)
+    assert again.kind_code() == "plan"
+    assert again.options()["credits"] == {"编辑": "聂楠", "校对": "张海洋", "组版": "华保红"}
+    assert again.fields["headline"].text() == ""  # a headline belongs to one issue
+
+
+def test_a_bad_option_keeps_the_dialog_open(qtbot, demo_ctx, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    dialog = ReportDialog(demo_ctx, None, 2021)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("special"))
+    qtbot.keyClicks(dialog.date, "2014-02-30")
+    assert "不是日期" in dialog.weekday.text() or "not a date" in dialog.weekday.text()
+    dialog.accept()
+    assert warnings and "出版日期" in warnings[0] and dialog.result() != ReportDialog.Accepted
+    dialog.date.clear()
+    qtbot.keyClicks(dialog.date, "2014-03-07")
+    assert dialog.weekday.text() == "2014年3月7日 星期五"
+    dialog.baseline.setValue(2016)
+    options = dialog.options()
+    assert options["date"] == "2014-03-07" and options["baseline_year"] == 2016
+
+
+def test_dialog_fits_the_main_window_and_shows_every_section(qtbot, demo_ctx):
+    """At 1366×768 the main window is at most ~740 px tall: the dialog stays inside it, the options scroll,
+    and the 栏目 list is tall enough for every domain (no list clipped inside the page)."""
+    from jzhealth_desktop.ui.qt import QWidget
+
+    main = QWidget()
+    qtbot.addWidget(main)
+    main.resize(1366, 700)
+    main.show()
+    dialog = ReportDialog(demo_ctx, None, 2021, main)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("special"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= main.height()
+    sections = dialog.sections
+    rows = sum(sections.sizeHintForRow(i) for i in range(sections.count()))
+    assert sections.viewport().height() >= rows  # every domain visible in the list itself
+    assert sections.verticalScrollBar().maximum() == 0
+    assert dialog.scroll.verticalScrollBar().maximum() > 0  # the options scroll instead
+    dialog.kind.setCurrentIndex(dialog.kind.findData("annual"))
+    assert not dialog.scroll.isVisible() and dialog.options() == {}
+
+
+def test_plan_from_the_dialog(qtbot, demo_ctx, tmp_path):
+    dialog = ReportDialog(demo_ctx, None, 2014)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("plan"))
+    assert dialog.fields["summary"].isVisibleTo(dialog) and not dialog.sections.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.date, "2014-03-07")
+    dialog.fields["headline"].setText("努力开创卫生改革发展新局面")
+    options = dialog.options()
+    assert "sections" not in options and options["date"] == "2014-03-07"
+    out = build_report(demo_ctx, dialog.kind_code(), dialog.year_value(), dialog.org_code(), tmp_path / "p.pdf",
+                       options)
+    assert len(PdfReader(out).pages) == 1
+
+
+def test_save_as_refuses_a_folder_and_keeps_the_old_file(qtbot, demo_ctx, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    pdf = build_report(demo_ctx, "blank", 2021, None, tmp_path / "blank.pdf", {"domain": "eldercare"})
+    preview = PreviewDialog(pdf)
+    qtbot.addWidget(preview)
+    (tmp_path / "folder.pdf").mkdir()
+    assert preview.save_as(str(tmp_path / "folder.pdf")) is None
+    assert warnings and "文件夹" in warnings[-1]
+    assert preview.save_as(str(tmp_path / "nosuch" / "x.pdf")) is None and "文件夹不存在" in warnings[-1]

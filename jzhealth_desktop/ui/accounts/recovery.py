@@ -1,5 +1,7 @@
-"""A damaged store at start-up: say so plainly and offer the newest good backup. Works before any store is
-open (no Context), so the broken file is never opened; the program goes on with the restored store."""
+"""A store that failed its check at start-up: say so plainly; only a *damaged* one is offered the newest good
+backup of the same store. A locked, read-only, full or foreign store is intact (or not ours): the clerk is told
+what to do and no backup is offered, so good data is never overwritten with an older copy. Works before any
+store is open (no Context), so the file is never opened; the program goes on with the restored store."""
 
 from __future__ import annotations
 
@@ -16,9 +18,14 @@ def offer_recovery(store: Path, health: backup.Startup) -> bool:
     """True once the newest good backup was restored over ``store`` (open it now); False: do not start."""
     from ..dialogs import error_text
 
+    if health.kind and health.kind != backup.DAMAGED and health.error is not None:
+        QMessageBox.critical(None, translate("accounts", "The data file cannot be opened"),
+                             translate("accounts", "The data file cannot be opened:") + f"\n{store}\n\n"
+                             + error_text(health.error))
+        return False
     title = translate("accounts", "Damaged data file")
     text = (translate("accounts", "The data file failed its check and will not be opened:")
-            + f"\n{store}\n{health.problem}\n\n")
+            + f"\n{store}\n{error_text(health.error) if health.error else health.problem}\n\n")
     if health.newest_good is None:
         QMessageBox.critical(None, title,
                              text + translate("accounts", "No good backup was found. Ask the administrator for help."))

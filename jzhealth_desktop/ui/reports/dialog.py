@@ -1,40 +1,53 @@
-"""报表 dialog: document type, org unit, year, and the special page's options kept as presets.
+"""报表 dialog: document type, org unit, year, and the page options of the special page and the plan page
+(issue date, titles, credits; presets for the special page).
 
 Labels are English source strings translated through Qt; the documents themselves are Chinese by design.
+The options are checked (reports/options.py) when the clerk presses 生成并预览, so a bad date or photo is
+named at once and the dialog stays open. The last document kind and the editor/proofreader/layout names are
+remembered between sessions. The options scroll inside the dialog, which is never taller than the main
+window (1366×768 screens), and the 栏目 list shows every domain without clipping.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ...domain.errors import JzError
+from ...domain.numbers import format_date
 from ...domain.periods import MAX_YEAR, MIN_YEAR
+from ...reports.options import check_options, parse_date
 from ...reports.presets import load_preset, preset_names, save_preset
 from ..dialogs import error_text
 from ..qt import (QT_TRANSLATE_NOOP, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog,
-                  QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                  QPushButton, QSpinBox, Qt, QVBoxLayout, QWidget)
-from ..settings import language
+                  QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                  QMessageBox, QPushButton, QScrollArea, QSpinBox, Qt, QVBoxLayout, QWidget)
+from ..settings import language, ui_settings
 
 translate = QCoreApplication.translate
 
 # Label tables hold the English source (QT_TRANSLATE_NOOP marks it for lupdate); translated when the dialog is built.
 KINDS = (("annual", QT_TRANSLATE_NOOP("ReportDialog", "Annual statistical report")),
          ("special", QT_TRANSLATE_NOOP("ReportDialog", "Special page (newspaper layout)")),
+         ("plan", QT_TRANSLATE_NOOP("ReportDialog", "The year's targets (newspaper layout)")),
          ("blank", QT_TRANSLATE_NOOP("ReportDialog", "Blank form (for filling on paper)")))
+PAGE_KINDS = ("special", "plan")  # the kinds set as a newspaper page, with the page options
 # The suggested PDF name is part of the Chinese document, whatever the screen language.
-FILE_LABELS = {"annual": "年度统计报表", "special": "专版", "blank": "空白报表"}
-# Special-page text fields: option key → label.
-FIELDS = (("series_title", QT_TRANSLATE_NOOP("ReportDialog", "Series title")),
-          ("page_title", QT_TRANSLATE_NOOP("ReportDialog", "Page name")),
-          ("page_no", QT_TRANSLATE_NOOP("ReportDialog", "Page number")),
-          ("headline", QT_TRANSLATE_NOOP("ReportDialog", "Headline")),
-          ("byline", QT_TRANSLATE_NOOP("ReportDialog", "Byline")),
-          ("editor", QT_TRANSLATE_NOOP("ReportDialog", "Editor")),
-          ("proofreader", QT_TRANSLATE_NOOP("ReportDialog", "Proofreader")),
-          ("layout", QT_TRANSLATE_NOOP("ReportDialog", "Layout")),
-          ("photo_caption", QT_TRANSLATE_NOOP("ReportDialog", "Photo caption")),
-          ("photographer", QT_TRANSLATE_NOOP("ReportDialog", "Photographer")))
+FILE_LABELS = {"annual": "年度统计报表", "special": "专版", "plan": "年度目标", "blank": "空白报表"}
+# Page text fields: option key → label; the kinds they apply to.
+FIELDS = (("series_title", QT_TRANSLATE_NOOP("ReportDialog", "Series title"), PAGE_KINDS),
+          ("page_title", QT_TRANSLATE_NOOP("ReportDialog", "Page name"), PAGE_KINDS),
+          ("page_no", QT_TRANSLATE_NOOP("ReportDialog", "Page number"), PAGE_KINDS),
+          ("headline", QT_TRANSLATE_NOOP("ReportDialog", "&Headline"), PAGE_KINDS),
+          ("byline", QT_TRANSLATE_NOOP("ReportDialog", "Byli&ne"), PAGE_KINDS),
+          ("editor", QT_TRANSLATE_NOOP("ReportDialog", "&Editor"), PAGE_KINDS),
+          ("proofreader", QT_TRANSLATE_NOOP("ReportDialog", "P&roofreader"), PAGE_KINDS),
+          ("layout", QT_TRANSLATE_NOOP("ReportDialog", "&Layout"), PAGE_KINDS),
+          ("summary", QT_TRANSLATE_NOOP("ReportDialog", "Closing summary"), ("plan",)),
+          ("photo_caption", QT_TRANSLATE_NOOP("ReportDialog", "Photo caption"), ("special",)),
+          ("photographer", QT_TRANSLATE_NOOP("ReportDialog", "Photographer"), ("special",)))
+CREDITS = {"editor": "编辑", "proofreader": "校对", "layout": "组版"}
+REMEMBERED = ("editor", "proofreader", "layout")  # people's names, the same issue after issue
 
 
 class ReportDialog(QDialog):
@@ -56,24 +69,35 @@ class ReportDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(year or 2021)
-        form.addRow(self.tr("Document"), self.kind)
-        form.addRow(self.tr("Unit"), self.org)
-        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("&Document"), self.kind)
+        form.addRow(self.tr("&Unit"), self.org)
+        form.addRow(self.tr("&Year"), self.year)
         layout.addLayout(form)
-        self.special = self._special_box()
-        layout.addWidget(self.special)
+        self.page_box = self._page_box()
+        # The options scroll; the dialog itself stays within the main window's height (1366×768 screens).
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setWidget(self.page_box)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Build and preview"))
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("&Build and preview"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._restore()
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
-    def _special_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Special page options"))
-        form = QFormLayout(box)
+    # --- building ---------------------------------------------------------------------------------------
+
+    def _page_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Page options"))
+        self.page_form = form = QFormLayout(box)
+        self.rows: dict[str, tuple[QLabel, QWidget, tuple[str, ...]]] = {}
         row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         self.preset = QComboBox()
         self.preset.addItems(preset_names())
         load = QPushButton(self.tr("Load"))
@@ -86,13 +110,27 @@ class ReportDialog(QDialog):
             row.addWidget(widget)
         holder = QWidget()
         holder.setLayout(row)
-        form.addRow(self.tr("Preset"), holder)
+        self._add_row(self.tr("Preset"), holder, "preset", ("special",))
+        date_row = QHBoxLayout()
+        date_row.setContentsMargins(0, 0, 0, 0)
+        self.date = QLineEdit()
+        self.date.setObjectName("date")
+        self.date.setPlaceholderText(dt.date.today().isoformat())
+        self.date.setToolTip(self.tr("The issue date printed on the page, as YYYY-MM-DD; empty means today"))
+        self.weekday = QLabel()
+        self.date.textChanged.connect(self._show_weekday)
+        date_row.addWidget(self.date)
+        date_row.addWidget(self.weekday, 1)
+        date_holder = QWidget()
+        date_holder.setLayout(date_row)
+        self._add_row(self.tr("Issue da&te"), date_holder, "date", PAGE_KINDS, buddy=self.date)
         self.fields: dict[str, QLineEdit] = {}
-        for key, label in FIELDS:
+        for key, label, kinds in FIELDS:
             self.fields[key] = QLineEdit()
             self.fields[key].setObjectName(key)
-            form.addRow(translate("ReportDialog", label), self.fields[key])
+            self._add_row(translate("ReportDialog", label), self.fields[key], key, kinds)
         photo_row = QHBoxLayout()
+        photo_row.setContentsMargins(0, 0, 0, 0)
         self.photo = QLineEdit()
         browse = QPushButton(self.tr("Choose a photo…"))
         browse.clicked.connect(self._browse_photo)
@@ -100,7 +138,14 @@ class ReportDialog(QDialog):
         photo_row.addWidget(browse)
         photo_holder = QWidget()
         photo_holder.setLayout(photo_row)
-        form.addRow(self.tr("Photo"), photo_holder)
+        self._add_row(self.tr("&Photo"), photo_holder, "photo", ("special",), buddy=self.photo)
+        self.baseline = QSpinBox()
+        self.baseline.setObjectName("baseline")
+        self.baseline.setRange(MIN_YEAR - 1, MAX_YEAR)
+        self.baseline.setSpecialValueText(self.tr("Automatic"))
+        self.baseline.setValue(MIN_YEAR - 1)
+        self.baseline.setToolTip(self.tr("The earlier year the page compares with; it must hold data"))
+        self._add_row(self.tr("Compare &with year"), self.baseline, "baseline", ("special",))
         self.sections = QListWidget()
         for domain in self.ctx.catalogue.domains:
             item = QListWidgetItem(domain.name_en if language() == "en" else domain.name)
@@ -108,19 +153,56 @@ class ReportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.sections.addItem(item)
-        self.sections.setMaximumHeight(120)
-        form.addRow(self.tr("Sections"), self.sections)
+        # Tall enough for every domain: the page scrolls as a whole instead of a list clipped inside it.
+        rows = self.sections.sizeHintForRow(0) * self.sections.count() + 2 * self.sections.frameWidth() + 4
+        self.sections.setMinimumHeight(rows)
+        self.sections.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self._add_row(self.tr("&Sections"), self.sections, "sections", ("special",))
         return box
 
+    def _add_row(self, label: str, widget: QWidget, key: str, kinds: tuple[str, ...], buddy: QWidget | None = None):
+        caption = QLabel(label)
+        caption.setBuddy(buddy or widget)
+        self.page_form.addRow(caption, widget)
+        self.rows[key] = (caption, widget, kinds)
+
     def _kind_changed(self) -> None:
-        self.special.setVisible(self.kind.currentData() == "special")
+        kind = self.kind_code()
+        self.scroll.setVisible(kind in PAGE_KINDS)
+        for caption, widget, kinds in self.rows.values():
+            caption.setVisible(kind in kinds)
+            widget.setVisible(kind in kinds)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the options need, but never taller than the main window (or the screen without one)."""
+        self.page_box.adjustSize()
+        limit = self.parentWidget().height() if self.parentWidget() is not None else 0
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else 0
+        limit = min(x for x in (limit, screen) if x) if (limit or screen) else 700
+        self.setMaximumHeight(limit)
         self.adjustSize()
+        if self.height() > limit:
+            self.resize(self.width(), limit)
+
+    def _show_weekday(self, text: str) -> None:
+        if not text.strip():
+            self.weekday.setText("")
+            return
+        try:
+            day = parse_date(text)
+        except JzError:
+            self.weekday.setText(self.tr("not a date (YYYY-MM-DD)"))
+            return
+        self.weekday.setText(format_date(day.year, day.month, day.day, day.weekday()))
 
     def _browse_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
                                               self.tr("Pictures (*.jpg *.jpeg *.png)"))
         if path:
             self.photo.setText(path)
+
+    # --- what was chosen --------------------------------------------------------------------------------
 
     def kind_code(self) -> str:
         return self.kind.currentData()
@@ -132,25 +214,33 @@ class ReportDialog(QDialog):
         return self.year.value()
 
     def options(self) -> dict:
-        """The build options for the chosen document (special-page fields only for the special page)."""
-        if self.kind_code() != "special":
+        """The build options for the chosen document (page options only for the page kinds)."""
+        kind = self.kind_code()
+        if kind not in PAGE_KINDS:
             return {}
         text = {key: field.text().strip() for key, field in self.fields.items()}
-        checked = [self.sections.item(i).data(Qt.UserRole) for i in range(self.sections.count())
-                   if self.sections.item(i).checkState() == Qt.Checked]
-        return {
+        options = {
             "series_title": text["series_title"], "page_title": text["page_title"], "page_no": text["page_no"],
             "headline": text["headline"], "byline": text["byline"],
-            "credits": {"编辑": text["editor"], "校对": text["proofreader"], "组版": text["layout"]},
-            "photo": self.photo.text().strip(), "photo_caption": text["photo_caption"],
-            "photographer": text["photographer"], "sections": checked or None,
+            "credits": {CREDITS[k]: text[k] for k in CREDITS},
         }
+        if self.date.text().strip():
+            options["date"] = self.date.text().strip()
+        if kind == "plan":
+            options["summary"] = text["summary"]
+            return options
+        checked = [self.sections.item(i).data(Qt.UserRole) for i in range(self.sections.count())
+                   if self.sections.item(i).checkState() == Qt.Checked]
+        options.update({"photo": self.photo.text().strip(), "photo_caption": text["photo_caption"],
+                        "photographer": text["photographer"], "sections": checked or None})
+        if self.baseline.value() >= MIN_YEAR:
+            options["baseline_year"] = self.baseline.value()
+        return options
 
     def apply_options(self, options: dict) -> None:
         credits = options.get("credits") or {}
         values = {**{k: options.get(k) or "" for k in self.fields},
-                  "editor": credits.get("编辑", ""), "proofreader": credits.get("校对", ""),
-                  "layout": credits.get("组版", "")}
+                  **{key: credits.get(role, "") for key, role in CREDITS.items()}}
         for key, field in self.fields.items():
             field.setText(str(values.get(key) or ""))
         self.photo.setText(options.get("photo") or "")
@@ -159,6 +249,33 @@ class ReportDialog(QDialog):
             item = self.sections.item(i)
             on = wanted is None or item.data(Qt.UserRole) in wanted
             item.setCheckState(Qt.Checked if on else Qt.Unchecked)
+
+    # --- checking, remembering ------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Check every option before the build starts; a bad one is named and the dialog stays open."""
+        try:
+            check_options(self.options(), self.year_value(), self.ctx.catalogue)
+        except JzError as exc:
+            QMessageBox.warning(self, self.tr("Build a report"), error_text(exc))
+            return
+        self._remember()
+        super().accept()
+
+    def _remember(self) -> None:
+        settings = ui_settings()
+        settings.setValue("reports/kind", self.kind_code())
+        for key in REMEMBERED:
+            settings.setValue(f"reports/{key}", self.fields[key].text().strip())
+        settings.sync()
+
+    def _restore(self) -> None:
+        settings = ui_settings()
+        index = self.kind.findData(str(settings.value("reports/kind", "annual")))
+        if index >= 0:
+            self.kind.setCurrentIndex(index)
+        for key in REMEMBERED:
+            self.fields[key].setText(str(settings.value(f"reports/{key}", "") or ""))
 
     def _load_preset(self) -> None:
         try:

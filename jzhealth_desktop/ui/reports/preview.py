@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from ...domain.errors import JzError
+from ...fileio import copy_file
+from ..dialogs import error_text
 from ..qt import (QDialog, QFileDialog, QHBoxLayout, QIcon, QImage, QLabel, QListWidget, QListWidgetItem,
                   QMessageBox, QPainter, QPixmap, QPrintDialog, QPrinter, QPushButton, QScrollArea, QSize,
                   QSpinBox, Qt, QVBoxLayout)
@@ -81,10 +83,10 @@ class PreviewDialog(QDialog):
                                                   self.tr("PDF files (*.pdf)"))
         if not target:
             return None
-        try:
-            shutil.copyfile(self.path, target)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save as"), self.tr("Cannot save: %1").replace("%1", str(exc)))
+        try:  # whole or not at all; a PDF open in a viewer is named and left as it was
+            copy_file(self.path, target)
+        except JzError as exc:
+            QMessageBox.warning(self, self.tr("Save as"), self.tr("Cannot save: %1").replace("%1", error_text(exc)))
             return None
         return Path(target)
 
