@@ -2,9 +2,11 @@
 
 Issue 4: the city annual statistical report for one year with 10 years of history for all 11
 counties, and the special page, each ≤ 2× the floor. The floor is the irreducible cost of the
-same PDF: registering the same font from its file and drawing the document's own text (the
-same glyphs, so the same embedded subset) on one page with a plain canvas. Builds run after the
-first, so they must not pay font registration again (checked below).
+same PDF: drawing the document's own text, line by line in the face it is set in (Song body,
+Hei heads: the same glyphs, so the same embedded subsets) on as many pages, with a plain
+canvas. Fair both ways: the fonts are registered once, outside the timed region, for the
+floor and for the program alike (the program's first build registers them; later builds
+must not register again — checked below).
 """
 
 from __future__ import annotations
@@ -20,11 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pdfplumber  # noqa: E402
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from jzhealth_desktop.reports import build_report  # noqa: E402
-from jzhealth_desktop.reports.fonts import font_path  # noqa: E402
+from jzhealth_desktop.reports.fonts import HEI, SONG, register_fonts  # noqa: E402
 from jzhealth_desktop.services.context import open_context  # noqa: E402
 from jzhealth_desktop.services.demo import load_demo, read_demo, split_counties  # noqa: E402
 from jzhealth_desktop.services.forms import apply  # noqa: E402
@@ -54,20 +55,25 @@ def median(fn) -> float:
 
 
 def floor_for(pdf: Path, out: Path):
+    """The floor for ``pdf``: its text lines, each in its own face and size, drawn on as many pages."""
+    pages = []
     with pdfplumber.open(pdf) as doc:
-        lines = [line for page in doc.pages for line in (page.extract_text() or "").splitlines()]
-    counter = iter(range(10**6))
+        for page in doc.pages:
+            lines: dict[tuple, list[str]] = {}
+            for c in page.chars:
+                face = SONG if "Song" in c["fontname"] else HEI
+                key = (face, round(c["size"], 1), round(c["top"]))
+                lines.setdefault(key, []).append(c["text"])
+            pages.append([(face, size, y, "".join(chars)) for (face, size, y), chars in lines.items()])
+    register_fonts()  # outside the timed region, as for the program
 
     def floor() -> None:
-        name = f"Floor{next(counter)}"  # a new name: the font file is parsed again every run
-        pdfmetrics.registerFont(TTFont(name, str(font_path()), subfontIndex=0))
-        canvas = Canvas(str(out), initialFontName=name)
-        canvas.setFont(name, 8)
-        y = 800
-        for line in lines:
-            canvas.drawString(20, y, line)
-            y = y - 9 if y > 30 else 800
-        canvas.showPage()
+        canvas = Canvas(str(out), initialFontName=HEI)
+        for lines in pages:
+            for face, size, y, text in lines:
+                canvas.setFont(face, size)
+                canvas.drawString(20, 842 - y, text)
+            canvas.showPage()
         canvas.save()
 
     return floor

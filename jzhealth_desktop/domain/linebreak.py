@@ -17,9 +17,10 @@ from typing import Callable, Sequence
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%％‰,.;:?!)]}")
 NO_END = frozenset("（《「『【〔〈“‘([{")
 
-# Runs that must not be split: numbers with their sign or per-unit, Latin words.
+# Runs that must not be split: numbers with their sign or per-unit, a bare per-unit as a column head
+# writes it (「（/10万）」), Latin words.
 _MEASURE = re.compile(r"[\u4e00-\u9fff]")
-_ATOM = re.compile(r"\d+(?:[.,]\d+)*(?:/10万|[%‰％])?|[A-Za-z][A-Za-z0-9_\-]*|\s+|.", re.S)
+_ATOM = re.compile(r"\d+(?:[.,]\d+)*(?:/10万|[%‰％])?|/\d+[万千]?|[A-Za-z][A-Za-z0-9_\-]*|\s+|.", re.S)
 
 
 def atoms(text: str) -> list[str]:

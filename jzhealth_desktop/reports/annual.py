@@ -23,7 +23,7 @@ from .fonts import FONT
 from .narrative import domain_paragraph
 from .pages import numbered_canvas
 from .plan import target_text
-from .styles import ROW_TINT, BODY, CELL, CELL_HEAD, H1, H2, HEAD_TINT, RULE, SMALL, TITLE, chinese_ordinal
+from .styles import number_cell, ROW_TINT, BODY, CELL, CELL_HEAD, H1, H2, HEAD_TINT, RULE, SMALL, TITLE, chinese_ordinal
 from .text import Para
 
 MARGIN = 18 * mm
@@ -67,9 +67,9 @@ def domain_table(data: ReportData, domain: Domain, width: float):
             now, before = data.values.get(code), data.last.get(code)
             target, met = _target_cells(data, item)
             name = item.name + ("（计算）" if isinstance(item, Rate) else "")
-            rows.append([Para(name, CELL), _cell(item, now), _cell(item, before),
-                         _missing(format_difference(item, before, now)), _missing(format_relative(before, now)),
-                         target, met])
+            rows.append([Para(name, CELL)] + [number_cell(t) for t in (  # figures stay inside their cells
+                _cell(item, now), _cell(item, before), _missing(format_difference(item, before, now)),
+                _missing(format_relative(before, now)), target)] + [met])
     fixed = [58, 58, 52, 50, 58, 30]
     return _table(rows, [width - sum(fixed)] + fixed, spans=spans)
 
@@ -84,8 +84,8 @@ def county_tables(data: ReportData, domain: Domain, width: float) -> list:
         rows = [head]
         for unit in data.counties:
             values = data.county_values.get(unit.code, {})
-            rows.append([Para(unit.name, CELL)] + [_bare(i, values.get(i.code)) for i in chunk])
-        rows.append([Para("全市合计", CELL.but(bold=True))] + [_bare(i, data.values.get(i.code)) for i in chunk])
+            rows.append([Para(unit.name, CELL)] + [number_cell(_bare(i, values.get(i.code))) for i in chunk])
+        rows.append([Para("全市合计", CELL.but(bold=True))] + [number_cell(_bare(i, data.values.get(i.code))) for i in chunk])
         first = 84  # 城乡一体化示范区 on one line
         table = _table(rows, [first] + [(width - first) / len(chunk)] * len(chunk))
         table.setStyle(TableStyle([("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), ROW_TINT)]))

@@ -1,37 +1,42 @@
 """专版: a newspaper special page in the style of the Jiaozuo Daily pages (../seeds).
 
-Masthead band (series title, page title, date with weekday, page number), a big
-headline and byline, a highlights box of 4–6 generated sentences, 「关键词：…」
-sections in columns, charts, an optional photo with its caption, and the credits
-line at the foot. Texts the data cannot give (title, byline, credits, photo) come
-from ``options`` (the dialog's presets).
+One page, as a newspaper page is: masthead band (page title, series title, date with
+weekday, page number), a big headline and byline, a highlights box of 4–6 generated
+sentences, then sections in columns with rules between them, charts, an optional photo
+with its caption, and the credits line at the foot. The page is fitted by choosing what
+to print — the sections with data in the catalogue's order, as many as the columns hold
+at the body size — never by shrinking text; there is no 「第1页 共N页」 on it.
+A section head is 「关键词：…」 or a phrase (「综合医改纵深推进」) given per section.
+Texts the data cannot give (title, byline, credits, photo, head phrases) come from
+``options`` (the dialog's presets).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
-from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, Image, KeepTogether, NextPageTemplate,
-                                PageTemplate, Spacer, Table, TableStyle)
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate, Spacer, Table, TableStyle
 
 from ..domain.catalogue import Domain, Rate
 from ..domain.errors import InputError
+from ..domain.linebreak import break_lines
 from ..domain.numbers import format_date
 from ..services.reporting import ReportData
 from .charts import county_bars, trend_chart
-from .fonts import FONT
+from .fonts import FONT, HEI, register_fonts, text_width
 from .narrative import highlights, printable_domains, section_sentences
-from .pages import numbered_canvas, page_label
-from .styles import GREY, INK, RED, TINT
+from .styles import GREY, INK, RED, RULE, TINT
 from .text import Para, TextStyle
 
 MARGIN = 14 * mm
 MAST = 24 * mm  # masthead band height
-FOOT = 12 * mm
-GAP = 5 * mm  # between columns
+FOOT = 12 * mm  # foot band for one line of credits; it grows a line per extra credits line
+GAP = 5 * mm  # between columns; the column rule runs down its middle
 
 HEADLINE = TextStyle(size=26, leading=34, align="center", bold=True, color=INK, space_after=2)
 BYLINE = TextStyle(size=10, leading=16, align="center", color=GREY, space_after=6)
@@ -40,6 +45,8 @@ KEYWORD = TextStyle(size=12, leading=19, align="left", bold=True, color=RED, spa
                     keep_with_next=True)
 BODY = TextStyle(size=9.5, leading=15, indent=2, color=INK, space_after=3)
 CAPTION = TextStyle(size=8, leading=12, align="center", color=GREY, space_before=2, space_after=6)
+CREDITS_SIZE, CREDITS_LEADING = 8, 10
+HEADLINE_SIZES = (26, 22, 18)  # a long headline steps down, at most to 18 pt, before it takes a third line
 
 DEFAULTS = {
     "series_title": "卫生健康统计 · 年度答卷",
@@ -52,6 +59,7 @@ DEFAULTS = {
     "photo_caption": "",
     "photographer": "",
     "sections": None,  # domain codes; None = every domain with data
+    "section_heads": {},  # domain code → a phrase for its head (「综合医改纵深推进」); else 「关键词：…」
     "columns": 3,
     "paper": "A4",
 }
@@ -65,7 +73,14 @@ def photo_caption(caption: str, photographer: str) -> str:
     return f"（图为{caption}，由{photographer}拍摄）" if photographer else f"（图为{caption}）"
 
 
+def section_head(domain: Domain, phrases: dict | None) -> str:
+    """The head over a section: the preset's phrase for it, or 「关键词：」 and the domain's key word."""
+    phrase = (phrases or {}).get(domain.code)
+    return phrase.strip() if phrase and phrase.strip() else f"关键词：{domain.summary or domain.name}"
+
+
 def _selected(data: ReportData, codes) -> list[Domain]:
+    """The sections the page may print, in the catalogue's order: the chosen ones, else those with data."""
     domains = data.catalogue.domains
     if codes:
         known = {d.code: d for d in domains}
@@ -102,7 +117,7 @@ def _trend_series(data: ReportData, domains: list[Domain]):
         return None
     domain, rates = best
     years = [y for y in data.history if any(data.history[y].get(r.code) is not None for r in rates)]
-    years = list(range(years[0], data.year + 1))
+    years = list(range(min(years), data.year + 1))
     return domain, rates, years
 
 
@@ -118,43 +133,51 @@ def _county_item(data: ReportData, domains: list[Domain]):
     return None
 
 
-def story(data: ReportData, options: dict, col_width: float, full_width: float):
-    domains = _selected(data, options.get("sections"))
+def _headline(text: str, width: float) -> Para:
+    """The headline at the largest size that keeps it to two lines (it wraps below 18 pt)."""
+    for size in HEADLINE_SIZES:
+        lines = break_lines(text, lambda s: text_width(s, size, HEI), width)
+        if len(lines) <= 2:
+            break
+    return Para(text, HEADLINE.but(size=size, leading=size * 1.3))
+
+
+def top_story(data: ReportData, options: dict, candidates: list[Domain], full_width: float) -> list:
     headline = options.get("headline") or f"{data.org.name}{data.year}年卫生健康工作综述"
-    top = [Para(headline, HEADLINE)]
+    top = [_headline(headline, full_width)]
     if options.get("byline"):
         top.append(Para("□" + options["byline"], BYLINE))
-    sentences = highlights(data, domains)
+    sentences = highlights(data, candidates)
     if not data.has_data():
         sentences = [f"{data.year}年{data.subject}卫生健康统计暂无数据。"]
-    top.append(_highlight_box(sentences, full_width))
+    if sentences:
+        top.append(_highlight_box(sentences, full_width))
     top.append(Spacer(1, 4))
-    trend = _trend_series(data, domains)
-    county = _county_item(data, domains) if data.is_city else None
-    body: list = []
-    for domain in domains:
-        body.append(Para(f"关键词：{domain.summary or domain.name}", KEYWORD))
-        for paragraph in section_sentences(data, domain):
-            body.append(Para(paragraph, BODY))
-        if trend and trend[0] is domain:
-            _, rates, years = trend
-            unit = rates[0].per
-            drawing = trend_chart([(r.name, [data.history.get(y, {}).get(r.code) for y in years]) for r in rates],
-                                  years, col_width, col_width * 0.9)
-            body.append(KeepTogether([drawing, Para(f"{data.subject}{years[0]}—{years[-1]}年"
-                                                    f"{rates[0].name}等（{unit}）", CAPTION)]))
-        if county and county[0] is domain:
-            item = county[1]
-            names = [u.name for u in data.counties]
-            values = [data.county_values.get(u.code, {}).get(item.code) for u in data.counties]
-            body.append(KeepTogether([county_bars(names, values, col_width, col_width * 0.85),
-                                      Para(f"{data.year}年各县（市、区）{item.name}（{item.unit}）", CAPTION)]))
-    if options.get("photo"):
-        body.extend(_photo(options, col_width))
-    return top, body
+    return top
 
 
-def _photo(options: dict, width: float) -> list:
+def section_blocks(data: ReportData, options: dict, domain: Domain, col_width: float, trend, county) -> list:
+    """One section's flowables: head, paragraphs, and the charts that belong to it."""
+    blocks: list = [Para(section_head(domain, options.get("section_heads")), KEYWORD)]
+    for paragraph in section_sentences(data, domain):
+        blocks.append(Para(paragraph, BODY))
+    if trend and trend[0] is domain:
+        _, rates, years = trend
+        drawing = trend_chart([(r.name, [data.history.get(y, {}).get(r.code) for y in years]) for r in rates],
+                              years, col_width, col_width * 0.9)
+        blocks.append(KeepTogether([drawing, Para(f"{data.subject}{years[0]}—{years[-1]}年"
+                                                  f"{rates[0].name}等（{rates[0].per}）", CAPTION)]))
+    if county and county[0] is domain:
+        item = county[1]
+        names = [u.name for u in data.counties]
+        values = [data.county_values.get(u.code, {}).get(item.code) for u in data.counties]
+        blocks.append(KeepTogether([county_bars(names, values, col_width, 14 * len(names) + 24),
+                                    Para(f"{data.year}年各县（市、区）{item.name}（{item.unit}）", CAPTION)]))
+    return blocks
+
+
+def _photo(options: dict, width: float, most: float = 220) -> list:
+    """The photo at column width, no taller than ``most`` points (narrower then), with its caption."""
     path = Path(options["photo"])
     if not path.is_file():
         raise InputError(f"找不到图片文件：{path}", f"photo file not found: {path}")
@@ -164,50 +187,141 @@ def _photo(options: dict, width: float) -> list:
         raise InputError(f"无法读取图片：{path}（请使用 JPG 或 PNG）", f"cannot read the photo {path} (use JPG or PNG)") from None
     ratio = image.imageHeight / image.imageWidth
     image.drawWidth, image.drawHeight = width, width * ratio
+    if image.drawHeight > most:  # a tall portrait would take a whole column
+        image.drawWidth, image.drawHeight = most / ratio, most
     caption = photo_caption(options.get("photo_caption") or "", options.get("photographer") or "")
     return [KeepTogether([image, Para(caption, CAPTION)])]
 
 
-def build_special(data: ReportData, out: Path, options: dict) -> None:
-    opts = {**DEFAULTS, **{k: v for k, v in options.items() if v not in (None, "")}}
-    opts["credits"] = {**DEFAULTS["credits"], **(options.get("credits") or {})}
-    paper = A3 if opts["paper"] == "A3" else A4
-    columns = max(2, min(3, int(opts["columns"])))
-    page_w, page_h = paper
-    full = page_w - 2 * MARGIN
-    col = (full - GAP * (columns - 1)) / columns
-    issue = opts.get("date") or dt.date.today()
-    top, body = story(data, opts, col, full)
-    top_height = sum(f.wrap(full, page_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in top) + 8
-    body_top = page_h - MARGIN - MAST - 4  # clear of the masthead rules
-    body_bottom = MARGIN + FOOT
+def _height(flowables: list, width: float) -> float:
+    total = 0.0
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            total += _height(f._content, width)
+        else:
+            total += f.wrap(width, 10**6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
-    def columns_from(y_top):
-        return [Frame(MARGIN + i * (col + GAP), body_bottom, col, y_top - body_bottom, id=f"col{i}",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0) for i in range(columns)]
 
-    first = [Frame(MARGIN, body_top - top_height, full, top_height, id="top", leftPadding=0, rightPadding=0,
-                   topPadding=4, bottomPadding=0)] + columns_from(body_top - top_height)
+class _Page:
+    """The page's geometry for one set of options."""
+
+    def __init__(self, opts: dict):
+        self.size = A3 if opts["paper"] == "A3" else A4
+        self.columns = max(2, min(3, int(opts["columns"])))
+        self.w, self.h = self.size
+        self.full = self.w - 2 * MARGIN
+        self.col = (self.full - GAP * (self.columns - 1)) / self.columns
+        self.credits = break_lines(credits_line(opts["credits"]),
+                                   lambda s: text_width(s, CREDITS_SIZE), self.full) or [""]
+        self.foot = FOOT + CREDITS_LEADING * (len(self.credits) - 1)
+        self.body_top = self.h - MARGIN - MAST - 4  # clear of the masthead rules
+        self.body_bottom = MARGIN + self.foot
+
+    def frames(self, top_height: float) -> list[Frame]:
+        y = self.body_top - top_height
+        top = Frame(MARGIN, y, self.full, top_height, id="top", leftPadding=0, rightPadding=0, topPadding=4,
+                    bottomPadding=0)
+        return [top] + [Frame(MARGIN + i * (self.col + GAP), self.body_bottom, self.col, y - self.body_bottom,
+                              id=f"col{i}", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+                        for i in range(self.columns)]
+
+
+def _render(data: ReportData, opts: dict, page: _Page, top: list, body: list, issue: dt.date) -> bytes | None:
+    """The page as PDF bytes, or None when the flow runs onto a second page (it stops there, before
+    any font is subset and written)."""
+    top_height = _height(top, page.full) + 8
+    column_top = page.body_top - top_height
+    pages = []
 
     def furniture(canv, doc):
-        _masthead(canv, opts, issue, page_w, page_h)
+        pages.append(1)
+        if len(pages) > 1:
+            raise _Overflow
+        _masthead(canv, opts, issue, page.w, page.h)
+        _foot(canv, page)
+        canv.saveState()  # rules down the middle of each gutter
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        for i in range(1, page.columns):
+            x = MARGIN + i * (page.col + GAP) - GAP / 2
+            canv.line(x, page.body_bottom, x, column_top - 2)
+        canv.restoreState()
 
-    doc = BaseDocTemplate(str(out), pagesize=paper, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=page.size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                           bottomMargin=MARGIN, title=opts.get("headline") or f"{data.org.name}{data.year}年专版",
                           author=opts.get("byline") or "jzhealth-desktop")
-    doc.addPageTemplates([PageTemplate("first", first, onPage=furniture),
-                          PageTemplate("later", columns_from(body_top), onPage=furniture)])
+    doc.addPageTemplates([PageTemplate("page", page.frames(top_height), onPage=furniture)])
+    try:
+        doc.build(list(top) + list(body), canvasmaker=_canvas)
+    except _Overflow:
+        return None
+    return buffer.getvalue()
 
-    def foot(canv, number, total):
-        canv.setStrokeColor(RED)
-        canv.setLineWidth(0.8)
-        canv.line(MARGIN, MARGIN + FOOT - 4, page_w - MARGIN, MARGIN + FOOT - 4)
-        canv.setFont(FONT, 8)
-        canv.setFillColor(GREY)
-        canv.drawString(MARGIN, MARGIN + 2, credits_line(opts["credits"]))
-        canv.drawRightString(page_w - MARGIN, MARGIN + 2, page_label(number, total))
 
-    doc.build(top + [NextPageTemplate("later"), FrameBreak()] + body, canvasmaker=numbered_canvas(foot))
+class _Overflow(Exception):
+    """The flow ran onto a second page."""
+
+
+def _canvas(*args, **kwargs) -> Canvas:
+    register_fonts()
+    kwargs["initialFontName"] = FONT  # else Helvetica: not embedded
+    return Canvas(*args, **kwargs)
+
+
+def build_special(data: ReportData, out: Path, options: dict) -> list[str]:
+    """Write the page to ``out``; returns the codes of the sections it printed."""
+    opts = {**DEFAULTS, **{k: v for k, v in options.items() if v not in (None, "")}}
+    opts["credits"] = {**DEFAULTS["credits"], **(options.get("credits") or {})}
+    page = _Page(opts)
+    issue = opts.get("date") or dt.date.today()
+    candidates = _selected(data, opts.get("sections"))
+    top = top_story(data, opts, candidates, page.full)  # measured for the first guess
+    trend = _trend_series(data, candidates)
+    county = _county_item(data, candidates) if data.is_city else None
+    extra = _photo(opts, page.col) if opts.get("photo") else []  # checked before any layout
+    sections = [section_blocks(data, opts, d, page.col, trend, county) for d in candidates]
+    # A first guess from the heights, then layouts one section more or fewer; a layout that overflows
+    # stops at the second page, the one that fits is the page.
+    room = (page.body_top - _height(top, page.full) - 8 - page.body_bottom) * page.columns
+    need = _height(extra, page.col)
+    count = 0
+    for blocks in sections:
+        need += _height(blocks, page.col)
+        if need > room and count:
+            break
+        count += 1
+
+    def layout(n: int) -> bytes | None:  # fresh flowables: a layout consumes the ones it is given
+        blocks = [section_blocks(data, opts, d, page.col, trend, county) for d in candidates[:n]]
+        body = [f for b in blocks for f in b] + (_photo(opts, page.col) if extra else [])
+        return _render(data, opts, page, top_story(data, opts, candidates, page.full), body, issue)
+
+    pdf = layout(count)
+    if pdf is not None:
+        while count < len(candidates):
+            more = layout(count + 1)
+            if more is None:
+                break
+            pdf, count = more, count + 1
+    else:
+        while pdf is None and count > 0:
+            count -= 1
+            pdf = layout(count)
+    if pdf is None:
+        raise InputError("专版一页放不下标题、要点和图片：请缩短标题或换一张较小的图片",
+                         "the special page cannot hold the headline, highlights and photo on one page")
+    Path(out).write_bytes(pdf)
+    return [d.code for d in candidates[:count]]
+
+
+def _fit(text: str, font: str, size: float, smallest: float, room: float) -> tuple[float, list[str]]:
+    """The largest size from ``size`` down to ``smallest`` at which ``text`` fits ``room`` on one line;
+    at ``smallest`` it wraps."""
+    while size > smallest and text_width(text, size, font) > room:
+        size -= 0.5
+    return size, break_lines(text, lambda s: text_width(s, size, font), room) or [""]
 
 
 def _masthead(canv, opts: dict, issue: dt.date, page_w: float, page_h: float) -> None:
@@ -215,27 +329,58 @@ def _masthead(canv, opts: dict, issue: dt.date, page_w: float, page_h: float) ->
     band = MAST - 6
     canv.saveState()
     canv.setFillColor(RED)
-    canv.rect(MARGIN, top - band, 30 * mm, band, stroke=0, fill=1)
+    box = 30 * mm
+    canv.rect(MARGIN, top - band, box, band, stroke=0, fill=1)
     canv.setFillColor("white")
-    canv.setFont(FONT, 20)
-    title = opts["page_title"]
-    canv.drawCentredString(MARGIN + 15 * mm, top - band / 2 - 7, title)
+    size, lines = _fit(opts["page_title"], FONT, 20, 9, box - 6)
+    lines = lines[:2]
+    y = top - band / 2 + (len(lines) - 1) * size * 0.6 - size * 0.35
+    for line in lines:
+        canv.setFont(FONT, size)
+        canv.drawCentredString(MARGIN + box / 2, y, line)
+        y -= size * 1.2
+    date = format_date(issue.year, issue.month, issue.day, issue.weekday())
+    folio = f"第{opts['page_no']}版"
+    right = max(text_width(date, 10), text_width(folio, 16))
+    left = MARGIN + box + 4 * mm
+    room = page_w - MARGIN - right - 4 * mm - left  # the series title never reaches the date or folio
+    size, lines = _fit(opts["series_title"], FONT, 13, 9, room)
+    lines = lines[:2] if len(lines) <= 2 else _fit(opts["series_title"], FONT, 7, 7, room)[1][:3]
+    if len(lines) > 1:
+        size = min(size, (band - 12) / len(lines) / 1.15)
     canv.setFillColor(RED)
-    canv.setFont(FONT, 13)
-    canv.drawString(MARGIN + 34 * mm, top - 9 * mm, opts["series_title"])
+    y = top - 9 * mm if len(lines) == 1 else top - size - 1
+    for line in lines:
+        canv.setFont(FONT, size)
+        canv.drawString(left, y, line)
+        y -= size * 1.15
     canv.setFillColor(GREY)
     canv.setFont(FONT, 9)
-    canv.drawString(MARGIN + 34 * mm, top - band + 2, "焦作市卫生健康统计")
+    canv.drawString(left, top - band + 2, "焦作市卫生健康统计")
     canv.setFillColor(INK)
     canv.setFont(FONT, 10)
-    canv.drawRightString(page_w - MARGIN, top - 8 * mm,
-                         format_date(issue.year, issue.month, issue.day, issue.weekday()))
+    canv.drawRightString(page_w - MARGIN, top - 8 * mm, date)
     canv.setFillColor(RED)
     canv.setFont(FONT, 16)
-    canv.drawRightString(page_w - MARGIN, top - band + 2, f"第{opts['page_no']}版")
+    canv.drawRightString(page_w - MARGIN, top - band + 2, folio)
     canv.setStrokeColor(RED)
     canv.setLineWidth(2.2)
     canv.line(MARGIN, top - band - 3, page_w - MARGIN, top - band - 3)
     canv.setLineWidth(0.6)
     canv.line(MARGIN, top - band - 6, page_w - MARGIN, top - band - 6)
+    canv.restoreState()
+
+
+def _foot(canv, page: _Page) -> None:
+    """The red rule and the credits under it, wrapped over as many lines as they need."""
+    canv.saveState()
+    canv.setStrokeColor(RED)
+    canv.setLineWidth(0.8)
+    canv.line(MARGIN, MARGIN + page.foot - 4, page.w - MARGIN, MARGIN + page.foot - 4)
+    canv.setFont(FONT, CREDITS_SIZE)
+    canv.setFillColor(GREY)
+    y = MARGIN + 2 + CREDITS_LEADING * (len(page.credits) - 1)
+    for line in page.credits:
+        canv.drawString(MARGIN, y, line)
+        y -= CREDITS_LEADING
     canv.restoreState()

@@ -42,3 +42,12 @@ def test_any_text_any_width(text, width):
         stripped = "".join(line.split())
         assert (set(stripped) <= NO_START | NO_END or index == 0
                 or (index == len(lines) - 1 and squeezed[-1:] in NO_END))
+
+
+def test_a_unit_in_a_column_head_stays_whole():
+    """「孕产妇死亡率（/10万）」 may break before the unit, never inside it (「（/」 | 「10万）」)."""
+    head = "孕产妇死亡率（/10万）"
+    assert "（/10万）" in atoms(head)
+    for width in range(len("（/10万）"), len(head) + 1):  # narrower than the unit, it must be cut
+        lines = break_lines(head, len, width)
+        assert not any(line.endswith(("（", "（/", "/")) for line in lines[:-1]), lines
