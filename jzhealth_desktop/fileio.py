@@ -189,3 +189,24 @@ def copy_file(source: str | os.PathLike, path: str | os.PathLike) -> Path:
         shutil.copyfile(source, temp)
     return Path(path)
 
+
+
+def read_input_file(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of a file the user hands in (a package, a workbook), refused by name when it is missing, a
+    folder or a device, or larger than ``limit``: reading a FIFO or a huge file must not hang or exhaust memory."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise InputError(f"无法打开文件“{path}”：{exc.strerror or exc}", f"cannot open '{path}': {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise InputError(f"“{path}”是文件夹，请选择一个文件", f"'{path}' is a folder; choose a file")
+    if not path.is_file():
+        raise InputError(f"“{path}”不是普通文件", f"'{path}' is not a regular file")
+    if info.st_size > limit:
+        raise InputError(f"文件“{path.name}”过大（{info.st_size} 字节，上限 {limit}）",
+                         f"'{path.name}' is too large ({info.st_size} bytes, limit {limit})")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件“{path}”：{exc.strerror or exc}", f"cannot read '{path}': {exc.strerror or exc}") from None

@@ -2,8 +2,7 @@
 file left where a refused output would have gone. A row that reaches the safety net (an unexpected exception,
 「程序内部错误」) fails: a bad argument is a refusal, not a bug.
 
-Rows for commands other engineers are fixing right now are marked ``xfail(strict=False)`` naming who; once their
-branch is merged the row passes (XPASS) and the mark can go.
+Every row must pass: none is marked as expected to fail.
 """
 
 from __future__ import annotations
@@ -18,10 +17,6 @@ from jzhealth_desktop import cli, logfile
 COUNTY = "410821"
 
 
-def fixed_by(who: str):
-    return pytest.mark.xfail(strict=False, reason=f"fixed by {who}")
-
-
 # {db}: the demo store; {dir}: an existing folder; {missing}: a folder that does not exist; {text}: a text file
 ROWS = [
     # top level and argparse
@@ -30,9 +25,8 @@ ROWS = [
     pytest.param(["values", "set", "--org", COUNTY], id="missing-arguments"),
     pytest.param(["--db", "{dir}", "values", "get", "--org", COUNTY, "--year", "2021"], id="db-is-a-folder"),
     pytest.param(["--db", "{text}", "check"], id="db-is-a-text-file"),
-    pytest.param(["--db", "{missing}/x.sqlite", "init"], id="db-in-missing-folder", marks=fixed_by("t1 (store faults)")),
-    pytest.param(["--db", "weird://x", "check"], id="db-unknown-scheme",
-                 marks=fixed_by("the owner of store/engine.py (t1/win): NoSuchModuleError")),
+    pytest.param(["--db", "{missing}/x.sqlite", "init"], id="db-in-missing-folder"),
+    pytest.param(["--db", "weird://x", "check"], id="db-unknown-scheme"),
     # core
     pytest.param(["init", "--station", "county", "--org", "999999"], id="init-unknown-org"),
     pytest.param(["demo"], id="demo-into-a-store-with-data"),
@@ -61,12 +55,12 @@ ROWS = [
     pytest.param(["deadline", "set", "--domain", "eldercare", "--year", "2021", "--due", "2021-13-01"],
                  id="deadline-set-bad-date"),
     pytest.param(["deadline", "set", "--domain", "nodomain", "--year", "2021", "--due", "2021-01-01"],
-                 id="deadline-set-unknown-domain", marks=fixed_by("t1 (commands/accounts.py deadline)")),
+                 id="deadline-set-unknown-domain"),
     pytest.param(["deadline", "list", "--org", COUNTY, "--year", "2021", "--today", "2021-13-01"],
-                 id="deadline-list-bad-today", marks=fixed_by("t1 (commands/accounts.py deadline)")),
+                 id="deadline-list-bad-today"),
     pytest.param(["audit", "--since", "2021-13-01"], id="audit-bad-since"),
-    pytest.param(["audit", "--csv", "{missing}/a.csv"], id="audit-csv-missing-folder", marks=fixed_by("t2")),
-    pytest.param(["audit", "--csv", "{dir}"], id="audit-csv-names-a-folder", marks=fixed_by("t2")),
+    pytest.param(["audit", "--csv", "{missing}/a.csv"], id="audit-csv-missing-folder"),
+    pytest.param(["audit", "--csv", "{dir}"], id="audit-csv-names-a-folder"),
     # backup and restore
     pytest.param(["backup", "-o", "{missing}/sub/b.sqlite"], id="backup-missing-folder"),
     pytest.param(["restore", "{missing}/b.sqlite"], id="restore-missing-file"),
@@ -74,32 +68,26 @@ ROWS = [
     pytest.param(["restore", "{text}"], id="restore-a-text-file"),
     # reports
     pytest.param(["report", "annual", "--year", "2021", "-o", "{missing}/r.pdf"], id="report-missing-folder"),
-    pytest.param(["report", "annual", "--year", "2021", "-o", "{dir}"], id="report-names-a-folder",
-                 marks=fixed_by("r3")),
+    pytest.param(["report", "annual", "--year", "2021", "-o", "{dir}"], id="report-names-a-folder"),
     pytest.param(["report", "annual", "--year", "1900", "-o", "{out}/r.pdf"], id="report-year-out-of-range"),
     pytest.param(["report", "blank", "--year", "2021", "--domain", "nodomain", "-o", "{out}/r.pdf"],
                  id="report-blank-unknown-domain"),
     pytest.param(["report", "special", "--year", "2021", "--options", "{text}", "-o", "{out}/r.pdf"],
                  id="report-options-not-json"),
     # exchange
-    pytest.param(["export", "--org", COUNTY, "--year", "2021", "-o", "{missing}/p.jzhpkg"], id="export-missing-folder",
-                 marks=fixed_by("t2")),
-    pytest.param(["export", "--org", COUNTY, "--year", "2021", "-o", "{dir}"], id="export-names-a-folder",
-                 marks=fixed_by("t2")),
+    pytest.param(["export", "--org", COUNTY, "--year", "2021", "-o", "{missing}/p.jzhpkg"], id="export-missing-folder"),
+    pytest.param(["export", "--org", COUNTY, "--year", "2021", "-o", "{dir}"], id="export-names-a-folder"),
     pytest.param(["export", "--org", COUNTY, "--year", "2021-2019", "-o", "{out}/p.jzhpkg"], id="export-empty-range"),
-    pytest.param(["import", "{dir}"], id="import-a-folder", marks=fixed_by("t2")),
+    pytest.param(["import", "{dir}"], id="import-a-folder"),
     pytest.param(["import", "{text}"], id="import-a-text-file"),
     pytest.param(["import", "{missing}/p.jzhpkg"], id="import-missing-file"),
     pytest.param(["xlsx", "export", "--org", COUNTY, "--year", "2021", "-o", "{missing}/w.xlsx"],
-                 id="xlsx-export-missing-folder", marks=fixed_by("t2")),
-    pytest.param(["xlsx", "export", "--org", COUNTY, "--year", "2021", "-o", "{dir}"], id="xlsx-export-names-a-folder",
-                 marks=fixed_by("t2")),
-    pytest.param(["xlsx", "import", "{dir}"], id="xlsx-import-a-folder", marks=fixed_by("t2")),
+                 id="xlsx-export-missing-folder"),
+    pytest.param(["xlsx", "export", "--org", COUNTY, "--year", "2021", "-o", "{dir}"], id="xlsx-export-names-a-folder"),
+    pytest.param(["xlsx", "import", "{dir}"], id="xlsx-import-a-folder"),
     pytest.param(["xlsx", "import", "{text}"], id="xlsx-import-a-text-file"),
-    pytest.param(["csv", "export", "--year", "2021", "-o", "{missing}/c.csv"], id="csv-export-missing-folder",
-                 marks=fixed_by("t2")),
-    pytest.param(["csv", "export", "--year", "2021", "-o", "{dir}"], id="csv-export-names-a-folder",
-                 marks=fixed_by("t2")),
+    pytest.param(["csv", "export", "--year", "2021", "-o", "{missing}/c.csv"], id="csv-export-missing-folder"),
+    pytest.param(["csv", "export", "--year", "2021", "-o", "{dir}"], id="csv-export-names-a-folder"),
     # server
     pytest.param(["migrate-store", "--from", "{missing}/s.sqlite", "--to", "{out}/t.sqlite"],
                  id="migrate-missing-source"),

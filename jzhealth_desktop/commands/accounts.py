@@ -106,7 +106,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = d_sub.add_parser("list", help="应交情况 / what is due")
     p.add_argument("--year", required=True)
     p.add_argument("--org", required=True)
-    p.add_argument("--today", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
     p.set_defaults(handler=cmd_deadline_list)
 
     p = sub.add_parser("audit", help="修改记录 / the audit log")
@@ -186,7 +186,7 @@ def cmd_deadline_set(args: argparse.Namespace) -> int:
 
 
 def cmd_deadline_list(args: argparse.Namespace) -> int:
-    today = date.fromisoformat(args.today) if args.today else date.today()
+    today = args.today or date.today()
     with opened(args) as ctx:
         rows = deadlines.due_list(ctx, args.org, args.year, today)
         names = {d.code: d.name for d in ctx.catalogue.domains}

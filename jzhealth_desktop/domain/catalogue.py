@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .errors import InputError
+
 VALUE_TYPES = ("count", "decimal", "money")
 AGGREGATES = ("sum", "max", "none")
 LEVELS = ("county", "city")
@@ -22,6 +24,17 @@ OPS = ("<=", ">=", "==", "<", ">")
 
 class CatalogueError(ValueError):
     """The catalogue files are inconsistent; a developer error, reported with the file and code."""
+
+
+class UnknownDomain(InputError, KeyError):
+    """A domain code the catalogue does not hold: a refusal for people, still a KeyError for lookups that expect one."""
+
+    def __init__(self, code: str):
+        InputError.__init__(self, f"未知的业务领域“{code}”", f"unknown domain '{code}'")
+        self.code = code
+
+    def __str__(self) -> str:
+        return InputError.__str__(self)
 
 
 @dataclass(frozen=True)
@@ -144,7 +157,7 @@ class Catalogue:
         for domain in self.domains:
             if domain.code == code:
                 return domain
-        raise KeyError(code)
+        raise UnknownDomain(code)
 
     def indicators(self, domain: str | None = None) -> Iterator[Indicator]:
         for item in self.items.values():

@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..domain.errors import StoreError
@@ -147,8 +147,17 @@ class Database:
 
     def __init__(self, url: str):
         self.url = url
-        self.path = sqlite_path(url)
-        self.engine = make_engine(url)
+        try:
+            self.path = sqlite_path(url)
+            self.engine = make_engine(url)
+        except (ArgumentError, NoSuchModuleError) as exc:  # a mistyped address, not a bug
+            shown = url.split("://", 1)[0] + "://…"  # the rest may hold a password and could not be parsed
+            raise StoreError(f"无法识别的数据库地址“{shown}”（应为文件路径或 postgresql://…）",
+                             f"unrecognised store address '{shown}' ({type(exc).__name__})") from None
+        if self.path is not None and not self.path.parent.is_dir():
+            self.engine.dispose()
+            raise StoreError(f"数据文件所在的文件夹不存在：{self.path.parent}",
+                             f"the store's folder does not exist: {self.path.parent}")
         self.dialect = self.engine.dialect.name
         self.writer = self.engine.execution_options(jz_write=True)
         # Set by the services: what to add to a "damaged" message (the newest good backup of this store).

@@ -13,6 +13,8 @@ from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 
+from ...domain.errors import InputError
+from ...fileio import read_input_file
 from ...domain.periods import MAX_YEAR, MIN_YEAR
 from . import manifest as limits
 from .collector import collector_paused
@@ -33,13 +35,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def read_package_file(path: str | Path) -> Incoming:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FileRefused(f"无法打开文件“{path.name}”：{exc.strerror}", f"cannot open '{path.name}': {exc.strerror}") from None
-    if size > limits.MAX_FILE:
-        raise FileRefused(f"文件“{path.name}”过大（{size} 字节，上限 {limits.MAX_FILE}）", f"'{path.name}' is too large ({size} bytes, limit {limits.MAX_FILE})")
-    return read_package(path.read_bytes(), path.name)
+    try:  # missing, a folder, a device, too large: refused by name before reading
+        data = read_input_file(path, limits.MAX_FILE)
+    except InputError as exc:
+        raise FileRefused(exc.zh, exc.en) from None
+    return read_package(data, path.name)
 
 
 def read_package(data: bytes, name: str = "数据包") -> Incoming:

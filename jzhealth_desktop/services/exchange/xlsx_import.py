@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 from ...domain.catalogue import Catalogue, Indicator
 from ...domain.cells import cell_number, cell_text
+from ...fileio import read_input_file
 from ...domain.errors import InputError
 from ...domain.periods import check_year
 from ...domain.values import value_text
@@ -30,13 +31,11 @@ MAX_UNPACKED = 200 * 1024 * 1024
 
 def read_workbook_file(path: str | Path, catalogue: Catalogue) -> Incoming:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FileRefused(f"无法打开文件“{path.name}”：{exc.strerror}", f"cannot open '{path.name}': {exc.strerror}") from None
-    if size > MAX_FILE:
-        raise FileRefused(f"文件“{path.name}”过大（{size} 字节）", f"'{path.name}' is too large ({size} bytes)")
-    return read_workbook(path.read_bytes(), catalogue, path.name)
+    try:  # missing, a folder, a device, too large: refused by name before reading
+        data = read_input_file(path, MAX_FILE)
+    except InputError as exc:
+        raise FileRefused(exc.zh, exc.en) from None
+    return read_workbook(data, catalogue, path.name)
 
 
 def _open(data: bytes, name: str, data_only: bool):
