@@ -241,6 +241,8 @@ def authenticate(ctx: Context, name: str, password: str, clock: Clock = repo.utc
     """
     name = unicodedata.normalize("NFC", (name or "").strip())
     wrong = InputError("用户名或密码错误", "wrong user name or password")
+    if ctx.db.dialect == "postgresql" and _server_signs_in(ctx):
+        return _server_principal(ctx, name, wrong)
     with ctx.db.read() as session:
         row = session.scalar(select(User).where(User.name == name))
         snapshot = None if row is None else (row.password_hash, row.active, row.locked_until)
@@ -276,6 +278,28 @@ def authenticate(ctx: Context, name: str, password: str, clock: Clock = repo.utc
     if delay:
         raise _locked_error(name, delay)
     raise wrong
+
+
+def _server_signs_in(ctx: Context) -> bool:
+    """On a server prepared by ``server init`` PostgreSQL itself checked the password when the station connected
+    as the account's role; the program's own hashes are not used there."""
+    from ..store.pg_security import is_secured
+
+    with ctx.db.engine.connect() as conn:
+        return is_secured(conn)
+
+
+def _server_principal(ctx: Context, name: str, wrong: InputError) -> Principal:
+    from ..store.pg_security import session_account
+
+    with ctx.db.read() as session:
+        account = session_account(session.connection())
+        row = session.scalar(select(User).where(User.name == account))
+    if row is None or account != name:  # connected as someone else than the name given: refuse
+        raise wrong
+    if not row.active:
+        raise InputError(f"账户“{name}”已停用，请联系管理员", f"account '{name}' is disabled; ask the administrator")
+    return Principal(row.name, row.role, row.org_code)
 
 
 def _locked_error(name: str, left: timedelta) -> AccessDenied:

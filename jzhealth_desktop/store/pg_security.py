@@ -175,8 +175,10 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"GRANT EXECUTE ON FUNCTION {s}.jz_my_org(), {s}.jz_form_locked(varchar, integer, varchar), "
         f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text) TO {everyone}",
         *(f"GRANT SELECT ON {s}.{t} TO {everyone}" for t in (*READ_ONLY, *RLS_TABLES, "deadline", "setting")),
-        f"GRANT SELECT (id, name, display_name, role, org_code, failed_attempts, locked_until, active, created_at) "
-        f"ON {s}.app_user TO {everyone}",
+        # The program reads whole account rows; on the server they hold no secret (PostgreSQL keeps the SCRAM
+        # verifiers), so the hashes a SQLite store brought along are emptied.
+        f"UPDATE {s}.app_user SET password_hash = '' WHERE password_hash <> ''",
+        f"GRANT SELECT ON {s}.app_user TO {everyone}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {s}.app_user, {s}.setting TO {admin}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.data_value TO {clerk}, {admin}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.target, {s}.deadline TO {reviewer}, {admin}",
@@ -315,3 +317,83 @@ def _seed(conn) -> None:
         put_setting(session, "org_units_synced", "1")
     sync_catalogue(session, shipped_catalogue())
     session.flush()
+
+
+@dataclass
+class SecurityHealth:
+    problems: list[tuple[str, str]]  # (zh, en): the server does not hold the rules — `check` fails
+    warnings: list[tuple[str, str]]  # the rules hold, but this connection is not bound by them
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# Writes no station group may hold, whatever else was granted by hand: the audit and the states.
+_FORBIDDEN = {"audit_log": ("UPDATE", "DELETE", "TRUNCATE"), "submission": ("INSERT", "UPDATE", "DELETE", "TRUNCATE"),
+              "app_user": ("TRUNCATE",), "data_value": ("TRUNCATE",), "target": ("TRUNCATE",)}
+_TRIGGERS = ("audit_log_no_change", "jz_audit_stamp")
+_FUNCTIONS = ("jz_my_org", "jz_form_locked", "jz_submission_move")
+
+
+def check_security(conn) -> SecurityHealth:
+    """Are the roles, policies, grants and triggers of ``server init`` in place in the connection's schema, and is
+    this connection a station (not the owner, not a superuser)? Reads the catalogue only."""
+    problems: list[tuple[str, str]] = []
+    warnings: list[tuple[str, str]] = []
+    me, is_super = conn.execute(text("SELECT session_user, rolsuper FROM pg_roles WHERE rolname = session_user")).one()
+    owner = conn.execute(text("SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass('data_value')")
+                         ).scalar()
+    owner = (owner or "").strip('"')
+    if is_super:
+        warnings.append((f"！！！当前以超级用户“{me}”连接：服务器上的权限规则对此连接不起作用，工作站切勿如此连接",
+                         f"!!! connected as the superuser '{me}': the server's rules do not bind this connection"))
+    elif owner and conn.execute(text("SELECT pg_has_role(session_user, :o, 'MEMBER')"), {"o": owner}).scalar():
+        warnings.append((f"！！！当前以数据所有者“{owner}”（或其成员“{me}”）连接：可改动任何数据与审计，工作站切勿如此连接",
+                         f"!!! connected as the owner '{owner}' (or its member '{me}'): it can change anything"))
+    if not owner.endswith("_owner"):
+        problems.append(("服务器未用 jzhealth server init 准备：所有数据归登录账户“%s”所有，任何工作站都能改动任何数据与审计" % owner,
+                         f"the server was not prepared with `jzhealth server init`: the tables belong to '{owner}'"))
+        return SecurityHealth(problems, warnings)
+    rls = dict(conn.execute(text(
+        "SELECT relname, relrowsecurity FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
+        "AND relname IN ('data_value', 'submission', 'target', 'audit_log')")).all())
+    policies = {r[0] for r in conn.execute(text("SELECT DISTINCT tablename FROM pg_policies "
+                                                "WHERE schemaname = current_schema()"))}
+    for table in (*RLS_TABLES, "audit_log"):
+        if not rls.get(table) or table not in policies:
+            problems.append((f"表 {table} 未启用行级安全策略", f"row-level security is off on {table}"))
+    triggers = dict(conn.execute(text(
+        "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = to_regclass('audit_log') AND NOT tgisinternal")
+    ).all())
+    for name in _TRIGGERS:
+        if triggers.get(name) != "O":
+            problems.append((f"审计日志的触发器 {name} 缺失或被停用", f"audit trigger {name} is missing or disabled"))
+    functions = {r[0] for r in conn.execute(text(
+        "SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND prosecdef"))}
+    for name in _FUNCTIONS:
+        if name not in functions:
+            problems.append((f"服务器函数 {name} 缺失", f"server function {name} is missing"))
+    for table, privileges in _FORBIDDEN.items():
+        held = conn.execute(text(
+            "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, a.privilege_type "
+            "FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = to_regclass(:t) AND a.grantee <> c.relowner "
+            "AND a.privilege_type = ANY(:p)"), {"t": table, "p": list(privileges)}).all()
+        for grantee, privilege in held:
+            problems.append((f"{grantee} 对表 {table} 有不应有的 {privilege} 权限",
+                             f"{grantee} holds {privilege} on {table}, which no station may"))
+    return SecurityHealth(problems, warnings)
+
+
+def is_secured(conn) -> bool:
+    """Was this PostgreSQL schema prepared by ``server init`` (its tables belong to a ``*_owner`` role)?"""
+    owner = conn.execute(text("SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass('data_value')")
+                         ).scalar()
+    return bool(owner) and owner.strip('"').endswith("_owner") and bool(conn.execute(text(
+        "SELECT 1 FROM pg_proc WHERE proname = 'jz_submission_move' "
+        "AND pronamespace = current_schema()::regnamespace")).scalar())
+
+
+def session_account(conn) -> str:
+    """The account this connection signed in as: PostgreSQL checked its password (SCRAM)."""
+    return conn.execute(text("SELECT session_user")).scalar()

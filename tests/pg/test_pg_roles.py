@@ -97,6 +97,7 @@ def _seed_forms(server: Server) -> None:
 def server():
     if not PG_URL:
         pytest.skip(NO_PG)
+    # mypy: the fixture below yields; a missing server is a skip with its reason, as in tests/conftest.py
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     tag = uuid.uuid4().hex[:10]
     schema, prefix = f"jz_roles_{tag}", f"jzr{tag}"
@@ -136,10 +137,11 @@ def test_a_station_cannot_raise_its_role(server, key):
         == ACCOUNTS[key][0]
 
 
-def test_no_station_reads_password_hashes(server):
-    for key in STATIONS:
-        if key != "admin":
-            _refused(server.connect(key), "SELECT password_hash FROM app_user")
+def test_the_server_keeps_no_program_password_hashes(server):
+    server.as_owner("UPDATE app_user SET password_hash = 'scrypt$from-sqlite'")
+    init_server(server.url, server.prefix)
+    hashes = {row[0] for row in server.connect("clerk_a").execute("SELECT password_hash FROM app_user")}
+    assert hashes == {""}
 
 
 def test_the_admin_manages_accounts(server):
@@ -326,3 +328,70 @@ def test_init_refuses_a_sqlite_url(tmp_path):
     with pytest.raises(InputError):
         init_server(f"sqlite:///{tmp_path / 'x.sqlite'}")
     assert not (tmp_path / "x.sqlite").exists()
+
+
+# --- jzhealth check ------------------------------------------------------------------------------------------
+
+def _server_url(server: Server) -> str:
+    """The URL a station is configured with: the server and schema, no account, no password."""
+    u = make_url(PG_URL)
+    return _with_schema(f"{u.drivername}://{u.host}:{u.port}/{u.database}", server.schema)
+
+
+def _check(capsys, url: str, *login: str) -> tuple[int, str, str]:
+    from jzhealth_desktop.cli import main
+
+    code = main(["--db", url, *login, "check"])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _as_account(server: Server, key: str, monkeypatch) -> tuple[str, str]:
+    monkeypatch.setenv("JZHEALTH_PASSWORD", PASSWORD)
+    return "--user", server.role(key)
+
+
+@pytest.mark.parametrize("key", ["reviewer", "clerk_a"])
+def test_check_passes_for_a_station_on_a_prepared_server(server, capsys, monkeypatch, key):
+    code, out, err = _check(capsys, _server_url(server), *_as_account(server, key, monkeypatch))
+    assert code == 0 and "server rules: ok" in out and "!!!" not in err, err
+
+
+def test_check_warns_loudly_for_the_owner(server):
+    from jzhealth_desktop.store.pg_security import check_security
+
+    # the database administrator's own login is a member of the owner role: the rules do not bind it
+    engine = create_engine(server.url)
+    try:
+        with engine.connect() as conn:
+            health = check_security(conn)
+    finally:
+        engine.dispose()
+    assert health.ok and any("!!!" in en and server.prefix + "_owner" in en for _zh, en in health.warnings)
+
+
+def test_the_administrators_login_is_not_an_account(server, capsys, monkeypatch):
+    # signing in with an account's name over another login is refused (the server checked that login, not it)
+    code, _out, err = _check(capsys, server.url, *_as_account(server, "admin", monkeypatch))
+    assert code == 1 and "wrong user name or password" in err
+
+
+def test_check_fails_on_an_unprepared_server(pg_url, capsys):
+    from jzhealth_desktop.cli import main
+
+    assert main(["--db", pg_url, "init"]) == 0
+    capsys.readouterr()
+    code, _out, err = _check(capsys, pg_url)
+    assert code == 1 and "server init" in err
+
+
+@pytest.mark.parametrize("damage, told", [
+    ("ALTER TABLE audit_log DISABLE TRIGGER jz_audit_stamp", "jz_audit_stamp"),
+    ("ALTER TABLE target DISABLE ROW LEVEL SECURITY", "target"),
+    ("GRANT UPDATE ON audit_log TO {prefix}_clerk", "UPDATE"),
+    ("GRANT UPDATE ON submission TO PUBLIC", "PUBLIC"),
+])
+def test_check_fails_when_a_rule_was_removed(server, capsys, monkeypatch, damage, told):
+    server.as_owner(damage.format(prefix=server.prefix))
+    code, _out, err = _check(capsys, _server_url(server), *_as_account(server, "reviewer", monkeypatch))
+    assert code == 1 and told in err
