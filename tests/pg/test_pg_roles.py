@@ -395,3 +395,29 @@ def test_check_fails_when_a_rule_was_removed(server, capsys, monkeypatch, damage
     server.as_owner(damage.format(prefix=server.prefix))
     code, _out, err = _check(capsys, _server_url(server), *_as_account(server, "reviewer", monkeypatch))
     assert code == 1 and told in err
+
+
+# --- the program as a station ----------------------------------------------------------------------------------
+
+def test_a_station_opens_without_writing_the_schema(server, monkeypatch):
+    from jzhealth_desktop.services.context import open_context
+    from jzhealth_desktop.store.engine import login_url
+
+    before = server.as_owner("SELECT key, value FROM setting ORDER BY key")
+    ctx = open_context(login_url(_server_url(server), server.role("clerk_a"), PASSWORD))
+    try:
+        assert A in ctx.org_units and B in ctx.org_units
+    finally:
+        ctx.close()
+    assert server.as_owner("SELECT key, value FROM setting ORDER BY key") == before
+
+
+def test_a_station_on_an_old_server_is_told_to_ask_the_administrator(server):
+    from jzhealth_desktop.domain.errors import StoreError
+    from jzhealth_desktop.services.context import open_context
+    from jzhealth_desktop.store.engine import login_url
+
+    server.as_owner("UPDATE alembic_version SET version_num = '0003'")
+    with pytest.raises(StoreError, match="server init"):
+        open_context(login_url(_server_url(server), server.role("reviewer"), PASSWORD))
+    assert server.as_owner("SELECT version_num FROM alembic_version")[0][0] == "0003"
