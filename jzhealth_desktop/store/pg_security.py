@@ -166,6 +166,41 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
                         'server', coalesce(p_reason, ''));
               RETURN mv.target;
             END $$""",
+        # Accounts are LOGIN roles: the app_user row (written by the program as an administrator) is mirrored onto
+        # its role — group, LOGIN/NOLOGIN, password (SCRAM, the server's password_encryption). Only roles that are
+        # accounts are touched: never a superuser, the owner or a group.
+        f"""CREATE OR REPLACE FUNCTION {s}.jz_account_sync(p_name varchar, p_password text DEFAULT NULL)
+            RETURNS void LANGUAGE plpgsql {definer} AS $$
+            DECLARE acc record; g text; self_only boolean;
+            BEGIN
+              self_only := p_name = session_user AND p_password IS NOT NULL;
+              IF NOT ({is_admin} OR pg_has_role(session_user, {quote_literal(roles.owner)}, 'MEMBER')
+                      OR self_only) THEN
+                RAISE EXCEPTION 'jz: only an administrator manages accounts' USING ERRCODE = '42501';
+              END IF;
+              SELECT * INTO acc FROM app_user WHERE name = p_name;
+              IF NOT FOUND THEN RAISE EXCEPTION 'jz: no account %', p_name USING ERRCODE = '42704'; END IF;
+              IF p_name IN ({", ".join(quote_literal(n) for n in (roles.owner, *roles.groups))})
+                 OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name AND (rolsuper OR rolcreaterole)) THEN
+                RAISE EXCEPTION 'jz: % is not an account role', p_name USING ERRCODE = '42501';
+              END IF;
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', p_name);
+              END IF;
+              IF p_password IS NOT NULL THEN
+                EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password);
+              END IF;
+              IF self_only AND NOT ({is_admin} OR pg_has_role(session_user, {quote_literal(roles.owner)}, 'MEMBER'))
+              THEN RETURN; END IF;
+              FOREACH g IN ARRAY ARRAY[{", ".join(quote_literal(g) for g in roles.groups)}] LOOP
+                IF g = {quote_literal(roles.prefix + "_")} || acc.role THEN
+                  EXECUTE format('GRANT %I TO %I', g, p_name);
+                ELSE
+                  EXECUTE format('REVOKE %I FROM %I', g, p_name);
+                END IF;
+              END LOOP;
+              EXECUTE format('ALTER ROLE %I %s', p_name, CASE WHEN acc.active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+            END $$""",
         # Schema and table privileges: the stations hold only what their group needs.
         f"REVOKE ALL ON SCHEMA {s} FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA {s} TO {everyone}",
@@ -173,7 +208,8 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM PUBLIC, {everyone}",
         f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {s} FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {s}.jz_my_org(), {s}.jz_form_locked(varchar, integer, varchar), "
-        f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text) TO {everyone}",
+        f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text), {s}.jz_account_sync(varchar, text) "
+        f"TO {everyone}",
         *(f"GRANT SELECT ON {s}.{t} TO {everyone}" for t in (*READ_ONLY, *RLS_TABLES, "deadline", "setting")),
         # The program reads whole account rows; on the server they hold no secret (PostgreSQL keeps the SCRAM
         # verifiers), so the hashes a SQLite store brought along are emptied.
@@ -257,6 +293,8 @@ def init_server(admin_url: str, prefix: str = DEFAULT_PREFIX) -> InitReport:
             is_super = conn.execute(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar()
             if not is_super:  # CREATEROLE: become a member of the owner so SET ROLE works
                 conn.execute(text(f"GRANT {quote_ident(roles.owner)} TO {quote_ident(me)}"))
+            # The owner creates account roles, only through jz_account_sync (no station logs in as it).
+            conn.execute(text(f"ALTER ROLE {quote_ident(roles.owner)} CREATEROLE"))
             exists = conn.execute(text("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = :s"),
                                   {"s": schema}).scalar()
             if exists is None:
@@ -333,7 +371,7 @@ class SecurityHealth:
 _FORBIDDEN = {"audit_log": ("UPDATE", "DELETE", "TRUNCATE"), "submission": ("INSERT", "UPDATE", "DELETE", "TRUNCATE"),
               "app_user": ("TRUNCATE",), "data_value": ("TRUNCATE",), "target": ("TRUNCATE",)}
 _TRIGGERS = ("audit_log_no_change", "jz_audit_stamp")
-_FUNCTIONS = ("jz_my_org", "jz_form_locked", "jz_submission_move")
+_FUNCTIONS = ("jz_my_org", "jz_form_locked", "jz_submission_move", "jz_account_sync")
 
 
 def check_security(conn) -> SecurityHealth:

@@ -112,7 +112,8 @@ def server():
         with admin.connect() as conn:
             conn.execute(text("SET lock_timeout = '20s'"))
             conn.execute(text(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE"))
-            for name in (*map(srv.role, ACCOUNTS), *(f"{prefix}_{g}" for g in ("clerk", "reviewer", "admin", "owner"))):
+            for name in (*map(srv.role, (*ACCOUNTS, "new")),
+                         *(f"{prefix}_{g}" for g in ("clerk", "reviewer", "admin", "owner"))):
                 conn.execute(text(f"DROP ROLE IF EXISTS {quote_ident(name)}"))
         admin.dispose()
 
@@ -421,3 +422,55 @@ def test_a_station_on_an_old_server_is_told_to_ask_the_administrator(server):
     with pytest.raises(StoreError, match="server init"):
         open_context(login_url(_server_url(server), server.role("reviewer"), PASSWORD))
     assert server.as_owner("SELECT version_num FROM alembic_version")[0][0] == "0003"
+
+
+def _signed_in(server: Server, key: str):
+    from jzhealth_desktop.services import accounts
+    from jzhealth_desktop.services.context import open_context
+    from jzhealth_desktop.store.engine import login_url
+
+    ctx = open_context(login_url(_server_url(server), server.role(key), PASSWORD))
+    accounts.sign_in(ctx, server.role(key), PASSWORD)
+    return ctx
+
+
+def _can_log_in(server: Server, name: str, password: str) -> bool:
+    u = make_url(PG_URL)
+    try:
+        psycopg.connect(host=u.host, port=u.port, dbname=u.database, user=name, password=password).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def test_users_add_passwd_and_disable_are_roles(server):
+    from jzhealth_desktop.services import accounts
+
+    new, first, second = server.role("new"), "Xq7#pLm2-wd9", "Rt5!kZn8-vb3"
+    ctx = _signed_in(server, "admin")
+    try:
+        accounts.add_user(ctx, new, "clerk", first, org=B)
+        assert _can_log_in(server, new, first)
+        groups = server.as_owner("SELECT b.rolname FROM pg_auth_members m JOIN pg_roles a ON a.oid = m.member "
+                                 "JOIN pg_roles b ON b.oid = m.roleid WHERE a.rolname = :n", {"n": new})
+        assert [g[0] for g in groups] == [server.prefix + "_clerk"]
+        accounts.set_password(ctx, new, second)
+        assert not _can_log_in(server, new, first) and _can_log_in(server, new, second)
+        accounts.update_user(ctx, new, role="reviewer", org="")
+        groups = server.as_owner("SELECT b.rolname FROM pg_auth_members m JOIN pg_roles a ON a.oid = m.member "
+                                 "JOIN pg_roles b ON b.oid = m.roleid WHERE a.rolname = :n", {"n": new})
+        assert [g[0] for g in groups] == [server.prefix + "_reviewer"]
+        accounts.update_user(ctx, new, active=False)
+        assert not _can_log_in(server, new, second)
+    finally:
+        ctx.close()
+    row = server.as_owner("SELECT user_name, subject FROM audit_log WHERE action = 'account' ORDER BY id")[0]
+    assert tuple(row) == (server.role("admin"), new)  # the author is the server's word
+
+
+def test_a_clerk_cannot_make_accounts_even_with_plain_sql(server):
+    clerk = server.connect("clerk_a")
+    _refused(clerk, "SELECT jz_account_sync(%s, 'x')", (server.role("reviewer"),))
+    _refused(clerk, "SELECT jz_account_sync(%s)", (server.role("clerk_a"),))
+    _refused(clerk, f"CREATE ROLE {quote_ident(server.role('new'))} LOGIN PASSWORD 'x'")
+    assert not _can_log_in(server, server.role("reviewer"), "x")
