@@ -63,7 +63,10 @@ def test_refusals_exit_nonzero_with_chinese_then_english(capsys, store_path, sna
 
 
 def test_check_reports_schema(capsys, store_path):
-    code, out, _ = run(capsys, "--db", str(store_path), "check")
+    code, out, err = run(capsys, "--db", str(store_path), "check")
+    if "://" in str(store_path):  # a server not prepared by `server init` holds no rules: check says so (issue 15)
+        assert code == 1 and HEAD in out and "server init" in err  # tests/pg/test_pg_roles.py: the prepared one
+        return
     assert code == 0 and "ok" in out and HEAD in out
 
 
