@@ -166,6 +166,41 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
                         'server', coalesce(p_reason, ''));
               RETURN mv.target;
             END $$""",
+        # The program's own writes of a submission row (first save, edit back to draft, workflow, import) are
+        # checked by this trigger with the same move table: a station that is not the owner can only make a move
+        # its group holds, from the state the row is in; the author and time are the server's.
+        f"""CREATE OR REPLACE FUNCTION {s}.jz_submission_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE mv record; ok boolean;
+            BEGIN
+              IF current_user = {quote_literal(roles.owner)}
+                 OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN RETURN NEW; END IF;
+              NEW.changed_by := session_user; NEW.changed_at := now() AT TIME ZONE 'UTC';
+              IF TG_OP = 'INSERT' THEN
+                IF NEW.status <> {quote_literal(sub.DRAFT)} OR NOT {can_write_values} THEN
+                  RAISE EXCEPTION 'jz: a new form starts as a draft' USING ERRCODE = '42501';
+                END IF;
+                RETURN NEW;
+              END IF;
+              IF (NEW.org_code, NEW.year, NEW.domain_code) IS DISTINCT FROM (OLD.org_code, OLD.year, OLD.domain_code)
+              THEN RAISE EXCEPTION 'jz: a form keeps its key' USING ERRCODE = '42501'; END IF;
+              IF NEW.status = OLD.status THEN RETURN NEW; END IF;
+              SELECT * INTO mv FROM (VALUES {_move_table()}) AS m(action, source, target, needs_reason, right_)
+                WHERE m.source = OLD.status AND m.target = NEW.status
+                ORDER BY m.right_ = 'values.write' LIMIT 1;
+              IF NOT FOUND THEN
+                RAISE EXCEPTION 'jz: % cannot become %', OLD.status, NEW.status USING ERRCODE = '42501';
+              END IF;
+              ok := CASE mv.right_
+                WHEN 'submission.submit' THEN {_in_groups(roles, "submission.submit")}
+                WHEN 'submission.review' THEN {_in_groups(roles, "submission.review")}
+                WHEN 'values.write' THEN {can_write_values}
+                ELSE false END;
+              IF NOT ok THEN RAISE EXCEPTION 'jz: may not %', mv.action USING ERRCODE = '42501'; END IF;
+              RETURN NEW;
+            END $$""",
+        f"DROP TRIGGER IF EXISTS jz_submission_guard ON {s}.submission",
+        f"CREATE TRIGGER jz_submission_guard BEFORE INSERT OR UPDATE ON {s}.submission FOR EACH ROW "
+        f"EXECUTE FUNCTION {s}.jz_submission_guard()",
         # Accounts are LOGIN roles: the app_user row (written by the program as an administrator) is mirrored onto
         # its role — group, LOGIN/NOLOGIN, password (SCRAM, the server's password_encryption). Only roles that are
         # accounts are touched: never a superuser, the owner or a group.
@@ -217,6 +252,7 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"GRANT SELECT ON {s}.app_user TO {everyone}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {s}.app_user, {s}.setting TO {admin}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.data_value TO {clerk}, {admin}",
+        f"GRANT INSERT, UPDATE ON {s}.submission TO {everyone}",  # every row through jz_submission_guard
         f"GRANT INSERT, UPDATE, DELETE ON {s}.target, {s}.deadline TO {reviewer}, {admin}",
         f"GRANT SELECT, INSERT ON {s}.audit_log TO {everyone}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {s} TO {everyone}",
@@ -233,7 +269,11 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
             ("jz_delete", "DELETE",
              f"{can_write_values} AND {own_rows} AND NOT {s}.jz_form_locked(org_code, year, indicator_code)", None),
         ],
-        "submission": [("jz_read", "SELECT", own_rows, None)],
+        "submission": [
+            ("jz_read", "SELECT", own_rows, None),
+            ("jz_insert", "INSERT", None, own_rows),
+            ("jz_update", "UPDATE", own_rows, own_rows),
+        ],
         "target": [
             ("jz_read", "SELECT", own_rows, None),
             ("jz_write", "ALL", can_write_targets, can_write_targets),
@@ -368,9 +408,9 @@ class SecurityHealth:
 
 
 # Writes no station group may hold, whatever else was granted by hand: the audit and the states.
-_FORBIDDEN = {"audit_log": ("UPDATE", "DELETE", "TRUNCATE"), "submission": ("INSERT", "UPDATE", "DELETE", "TRUNCATE"),
+_FORBIDDEN = {"audit_log": ("UPDATE", "DELETE", "TRUNCATE"), "submission": ("DELETE", "TRUNCATE"),
               "app_user": ("TRUNCATE",), "data_value": ("TRUNCATE",), "target": ("TRUNCATE",)}
-_TRIGGERS = ("audit_log_no_change", "jz_audit_stamp")
+_TRIGGERS = ("audit_log_no_change", "jz_audit_stamp", "jz_submission_guard")
 _FUNCTIONS = ("jz_my_org", "jz_form_locked", "jz_submission_move", "jz_account_sync")
 
 
@@ -402,11 +442,12 @@ def check_security(conn) -> SecurityHealth:
         if not rls.get(table) or table not in policies:
             problems.append((f"表 {table} 未启用行级安全策略", f"row-level security is off on {table}"))
     triggers = dict(conn.execute(text(
-        "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = to_regclass('audit_log') AND NOT tgisinternal")
+        "SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid IN (to_regclass('audit_log'), to_regclass('submission'))"
+        " AND NOT tgisinternal")
     ).all())
     for name in _TRIGGERS:
         if triggers.get(name) != "O":
-            problems.append((f"审计日志的触发器 {name} 缺失或被停用", f"audit trigger {name} is missing or disabled"))
+            problems.append((f"触发器 {name} 缺失或被停用", f"trigger {name} is missing or disabled"))
     functions = {r[0] for r in conn.execute(text(
         "SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND prosecdef"))}
     for name in _FUNCTIONS:

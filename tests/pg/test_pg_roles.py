@@ -206,11 +206,28 @@ def test_a_reviewer_does_not_write_figures(server):
 @pytest.mark.parametrize("key", STATIONS)
 def test_no_station_writes_a_status_directly(server, key):
     conn = server.connect(key)
-    _refused(conn, "UPDATE submission SET status = 'approved'")
+    _refused(conn, "UPDATE submission SET status = 'approved' WHERE domain_code = %s", (OPEN_DOMAIN,))
+    _refused(conn, "UPDATE submission SET status = 'draft' WHERE domain_code = %s", (LOCKED_DOMAIN,))
     _refused(conn, "INSERT INTO submission (org_code, year, domain_code, status, changed_by, changed_at) "
                    "VALUES (%s, 2022, %s, 'approved', 'x', now())", (A, OPEN_DOMAIN))
     _refused(conn, "DELETE FROM submission")
-    assert server.status(A, OPEN_DOMAIN) == "draft"
+    _refused(conn, "TRUNCATE submission")
+    assert server.status(A, OPEN_DOMAIN) == "draft" and server.status(A, LOCKED_DOMAIN) == "approved"
+
+
+def test_plain_updates_follow_the_state_machine_too(server):
+    clerk, reviewer = server.connect("clerk_a"), server.connect("reviewer")
+    assert clerk.execute("UPDATE submission SET status = 'submitted' WHERE org_code = %s AND domain_code = %s",
+                         (B, OPEN_DOMAIN)).rowcount == 0  # not its county
+    clerk.execute("UPDATE submission SET status = 'submitted', changed_by = '别人' WHERE org_code = %s "
+                  "AND domain_code = %s", (A, OPEN_DOMAIN))
+    assert server.as_owner("SELECT status, changed_by FROM submission WHERE org_code = :o AND domain_code = :d",
+                           {"o": A, "d": OPEN_DOMAIN})[0] == ("submitted", server.role("clerk_a"))
+    _refused(clerk, "UPDATE submission SET status = 'approved' WHERE org_code = %s AND domain_code = %s",
+             (A, OPEN_DOMAIN))
+    reviewer.execute("UPDATE submission SET status = 'approved' WHERE org_code = %s AND domain_code = %s",
+                     (A, OPEN_DOMAIN))
+    assert server.status(A, OPEN_DOMAIN) == "approved"
 
 
 def test_a_clerk_cannot_approve_through_the_function(server):
@@ -390,7 +407,7 @@ def test_check_fails_on_an_unprepared_server(pg_url, capsys):
     ("ALTER TABLE audit_log DISABLE TRIGGER jz_audit_stamp", "jz_audit_stamp"),
     ("ALTER TABLE target DISABLE ROW LEVEL SECURITY", "target"),
     ("GRANT UPDATE ON audit_log TO {prefix}_clerk", "UPDATE"),
-    ("GRANT UPDATE ON submission TO PUBLIC", "PUBLIC"),
+    ("GRANT DELETE ON submission TO PUBLIC", "PUBLIC"),
 ])
 def test_check_fails_when_a_rule_was_removed(server, capsys, monkeypatch, damage, told):
     server.as_owner(damage.format(prefix=server.prefix))
@@ -474,3 +491,24 @@ def test_a_clerk_cannot_make_accounts_even_with_plain_sql(server):
     _refused(clerk, "SELECT jz_account_sync(%s)", (server.role("clerk_a"),))
     _refused(clerk, f"CREATE ROLE {quote_ident(server.role('new'))} LOGIN PASSWORD 'x'")
     assert not _can_log_in(server, server.role("reviewer"), "x")
+
+
+def test_the_program_saves_submits_and_approves_on_a_prepared_server(server):
+    from jzhealth_desktop.services import workflow
+    from jzhealth_desktop.services.forms import read_form, save_form
+
+    clerk = _signed_in(server, "clerk_a")
+    try:
+        figures = {i.code: "7" for i in clerk.catalogue.items.values() if i.domain == OPEN_DOMAIN and not i.derived}
+        save_form(clerk, A, 2022, OPEN_DOMAIN, figures, {OPEN_ITEM: "新建"})
+        assert read_form(clerk, A, 2022, OPEN_DOMAIN).values[OPEN_ITEM] == 7
+        workflow.submit(clerk, A, 2022, OPEN_DOMAIN)
+    finally:
+        clerk.close()
+    reviewer = _signed_in(server, "reviewer")
+    try:
+        workflow.approve(reviewer, A, 2022, OPEN_DOMAIN)
+    finally:
+        reviewer.close()
+    assert server.as_owner("SELECT status, changed_by FROM submission WHERE org_code = :o AND year = 2022",
+                           {"o": A})[0] == ("approved", server.role("reviewer"))
