@@ -313,10 +313,12 @@ def _server_signs_in(ctx: Context) -> bool:
 
 
 def _server_principal(ctx: Context, name: str, wrong: InputError) -> Principal:
-    from ..store.pg_security import session_account
+    from ..store.pg_security import is_database_admin, session_account
 
     with ctx.db.read() as session:
         account = session_account(session.connection())
+        if account != name and is_database_admin(session.connection()):
+            account = name  # the database administrator (owner or superuser) may act as any account
         row = session.scalar(select(User).where(User.name == account))
     if row is None or account != name:  # connected as someone else than the name given: refuse
         raise wrong

@@ -476,3 +476,13 @@ def is_secured(conn) -> bool:
 def session_account(conn) -> str:
     """The account this connection signed in as: PostgreSQL checked its password (SCRAM)."""
     return conn.execute(text("SELECT session_user")).scalar()
+
+
+def is_database_admin(conn) -> bool:
+    """Is this connection a superuser or a member of the schema's owner (it is not bound by the rules anyway)?"""
+    owner = conn.execute(text("SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass('data_value')")
+                         ).scalar()
+    return bool(conn.execute(text(
+        "SELECT rolsuper OR (CAST(:o AS text) IS NOT NULL AND pg_has_role(session_user, CAST(:o AS text), 'MEMBER')) "
+        "FROM pg_roles "
+        "WHERE rolname = session_user"), {"o": (owner or "").strip('"') or None}).scalar())

@@ -388,9 +388,18 @@ def test_check_warns_loudly_for_the_owner(server):
     assert health.ok and any("!!!" in en and server.prefix + "_owner" in en for _zh, en in health.warnings)
 
 
-def test_the_administrators_login_is_not_an_account(server, capsys, monkeypatch):
-    # signing in with an account's name over another login is refused (the server checked that login, not it)
-    code, _out, err = _check(capsys, server.url, *_as_account(server, "admin", monkeypatch))
+def test_check_through_the_cli_warns_for_the_administrators_login(server, capsys, monkeypatch):
+    # the database administrator may act as an account (after migrate-store nobody else can sign in yet)
+    code, out, err = _check(capsys, server.url, *_as_account(server, "admin", monkeypatch))
+    assert code == 0 and "server rules: ok" in out and "!!!" in err, err
+
+
+def test_an_account_cannot_sign_in_as_another(server, capsys, monkeypatch):
+    monkeypatch.setenv("JZHEALTH_PASSWORD", PASSWORD)
+    u = make_url(PG_URL)
+    url = _with_schema(f"{u.drivername}://{server.role('clerk_a')}:{PASSWORD}@{u.host}:{u.port}/{u.database}",
+                       server.schema)
+    code, _out, err = _check(capsys, url, "--user", server.role("admin"))
     assert code == 1 and "wrong user name or password" in err
 
 
