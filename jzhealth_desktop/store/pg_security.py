@@ -341,6 +341,7 @@ def init_server(admin_url: str, prefix: str = DEFAULT_PREFIX) -> InitReport:
                 conn.execute(text(f"CREATE SCHEMA {quote_ident(schema)} AUTHORIZATION {quote_ident(roles.owner)}"))
             elif exists.strip('"') != roles.owner:
                 conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA {quote_ident(schema)} TO {quote_ident(roles.owner)}"))
+            _hand_to_owner(conn, schema, roles.owner)
             conn.execute(text(f"SET LOCAL ROLE {quote_ident(roles.owner)}"))
             conn.execute(text(f"SET LOCAL search_path = {quote_ident(schema)}"))
             has_version = conn.execute(text("SELECT to_regclass(:t)"), {"t": f'{quote_ident(schema)}.alembic_version'}
@@ -361,6 +362,22 @@ def init_server(admin_url: str, prefix: str = DEFAULT_PREFIX) -> InitReport:
     finally:
         engine.dispose()
     return InitReport(schema, roles.owner, roles.groups, HEAD)
+
+
+def _hand_to_owner(conn, schema: str, owner: str) -> None:
+    """Tables a migrate-store (or an older shared login) made belong to whoever made them: give them, their
+    sequences and functions to the owner role, so the rules apply to that login too."""
+    rows = conn.execute(text(
+        "SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, c.relname FROM pg_class c "
+        "WHERE c.relnamespace = CAST(:s AS regnamespace) AND c.relkind IN ('r', 'p', 'S') "
+        "AND c.relowner <> CAST(:o AS regrole) AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d "
+        "WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))"), {"s": schema, "o": owner}).all()
+    for kind, name in rows:
+        conn.execute(text(f"ALTER {kind} {quote_ident(schema)}.{quote_ident(name)} OWNER TO {quote_ident(owner)}"))
+    for (signature,) in conn.execute(text(
+            "SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = CAST(:s AS regnamespace) "
+            "AND p.proowner <> CAST(:o AS regrole)"), {"s": schema, "o": owner}):
+        conn.execute(text(f"ALTER FUNCTION {signature} OWNER TO {quote_ident(owner)}"))
 
 
 def _migrate(conn) -> None:

@@ -521,3 +521,31 @@ def test_the_program_saves_submits_and_approves_on_a_prepared_server(server):
         reviewer.close()
     assert server.as_owner("SELECT status, changed_by FROM submission WHERE org_code = :o AND year = 2022",
                            {"o": A})[0] == ("approved", server.role("reviewer"))
+
+
+def test_a_migrated_store_is_prepared_and_keeps_its_audit(pg_demo_url, pg_admin, capsys):
+    from jzhealth_desktop.store.pg_security import check_security
+
+    prefix = f"jzm{uuid.uuid4().hex[:10]}"
+    with pg_admin.connect() as conn:
+        schema = make_url(pg_demo_url).query["options"].split("=")[1]
+        audit_before = conn.execute(text(f'SELECT * FROM "{schema}".audit_log ORDER BY id')).all()
+    try:
+        init_server(pg_demo_url, prefix)
+        engine = create_engine(pg_demo_url)
+        try:
+            with engine.connect() as conn:
+                health = check_security(conn)
+                assert conn.execute(text("SELECT * FROM audit_log ORDER BY id")).all() == audit_before
+                hashes = {r[0] for r in conn.execute(text("SELECT password_hash FROM app_user"))}
+        finally:
+            engine.dispose()
+        assert health.ok, health.problems
+        assert audit_before and hashes <= {""}
+    finally:
+        with pg_admin.connect() as conn:
+            conn.execute(text("SET lock_timeout = '20s'"))
+            # the tables now belong to the owner role: drop them with it (the fixture drops the schema)
+            conn.execute(text(f'DROP OWNED BY "{prefix}_owner" CASCADE'))
+            for group in ("clerk", "reviewer", "admin", "owner"):
+                conn.execute(text(f'DROP ROLE IF EXISTS "{prefix}_{group}"'))
