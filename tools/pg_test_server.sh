@@ -55,6 +55,8 @@ start() {
     if [[ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='$ROLE'")" != 1 ]]; then
         psql_admin -c "CREATE ROLE $ROLE LOGIN PASSWORD '$PASSWORD'"
     fi
+    # tests/pg/test_pg_roles.py runs `server init` as this role: it creates (prefixed, per-test) roles.
+    psql_admin -c "ALTER ROLE $ROLE CREATEROLE"
     if [[ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname='$DATABASE'")" != 1 ]]; then
         psql_admin -c "CREATE DATABASE $DATABASE OWNER $ROLE ENCODING 'UTF8'"
     fi

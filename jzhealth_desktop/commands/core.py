@@ -199,7 +199,20 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise backup.damaged_error(path, problem)
     with opened(args) as ctx:
         health = check_store(ctx)
+        security = None
+        if ctx.db.dialect == "postgresql":  # the city server must hold the rules itself (issue 15)
+            from ..store.pg_security import check_security
+
+            with ctx.db.engine.connect() as conn:
+                security = check_security(conn)
     print(f"完整性 / integrity: {health.integrity}; 结构版本 / schema: {health.revision}; 数据项 / values: {health.values}")
+    if security is not None:
+        for zh, en in security.warnings:
+            print(f"{zh} / {en}", file=sys.stderr)
+        if not security.ok:
+            raise InputError("服务器权限检查未通过：" + "；".join(zh for zh, _ in security.problems),
+                             "server security check failed: " + "; ".join(en for _, en in security.problems))
+        print("服务器权限 / server rules: ok (角色、行级安全、触发器与权限均在)")
     if not health.ok:
         raise InputError(f"数据库完整性检查未通过：{health.integrity}", f"integrity check failed: {health.integrity}")
     return 0

@@ -167,7 +167,8 @@ def add_user(ctx: Context, name: str, role: str, password: str, org: str | None 
         raise InputError("第一个账户必须是管理员", "the first account must be an administrator")
     if not first:
         require(ctx, "accounts.manage")
-    hashed = hash_password(password)  # slow on purpose: outside the write transaction
+    on_server = _on_server(ctx)
+    hashed = "" if on_server else hash_password(password)  # slow on purpose: outside the write transaction
     with ctx.db.write() as session:
         if session.scalar(select(User).where(User.name == name)) is not None:
             raise InputError(f"用户“{name}”已存在", f"user '{name}' already exists")
@@ -178,6 +179,8 @@ def add_user(ctx: Context, name: str, role: str, password: str, org: str | None 
         session.add(row)
         _audit(ctx, session, name, "created", "", _describe(role, org))
         session.flush()
+        if on_server:
+            _sync_role(session, name, password)
         return _info(row)
 
 
@@ -212,6 +215,8 @@ def update_user(ctx: Context, name: str, role: str | None = None, org: str | Non
             raise InputError("至少要保留一个可用的管理员账户", "at least one active administrator must remain")
         new = _describe(row.role, row.org_code) + ("" if row.active else " inactive")
         _audit(ctx, session, name, "changed", old, new)
+        if _on_server(ctx):
+            _sync_role(session, name, None)
         return _info(row)
 
 
@@ -222,14 +227,21 @@ def set_password(ctx: Context, name: str, new_password: str, old_password: str |
     own = me is not None and me.name == name and old_password is not None
     if not own:
         require(ctx, "accounts.manage")
+    on_server = _on_server(ctx)
     with ctx.db.read() as session:
         current = _get(session, name).password_hash
-    if own and not verify_password(old_password or "", current):
+    # On the server this connection signed in with the account's password: PostgreSQL checked it.
+    if own and not on_server and not verify_password(old_password or "", current):
         raise InputError("原密码不正确", "the current password is wrong")
-    hashed = hash_password(new_password)
+    hashed = "" if on_server else hash_password(new_password)
     with ctx.db.write() as session:
         row = _get(session, name)
-        row.password_hash, row.failed_attempts, row.locked_until = hashed, 0, None
+        if on_server:
+            _sync_role(session, name, new_password)
+            if not own or ctx.principal.role == ADMIN:
+                row.failed_attempts, row.locked_until = 0, None
+        else:
+            row.password_hash, row.failed_attempts, row.locked_until = hashed, 0, None
         _audit(ctx, session, name, "password changed" if own else "password reset")
 
 
@@ -241,6 +253,8 @@ def authenticate(ctx: Context, name: str, password: str, clock: Clock = repo.utc
     """
     name = unicodedata.normalize("NFC", (name or "").strip())
     wrong = InputError("用户名或密码错误", "wrong user name or password")
+    if _on_server(ctx):
+        return _server_principal(ctx, name, wrong)
     with ctx.db.read() as session:
         row = session.scalar(select(User).where(User.name == name))
         snapshot = None if row is None else (row.password_hash, row.active, row.locked_until)
@@ -276,6 +290,41 @@ def authenticate(ctx: Context, name: str, password: str, clock: Clock = repo.utc
     if delay:
         raise _locked_error(name, delay)
     raise wrong
+
+
+def _on_server(ctx: Context) -> bool:
+    return ctx.db.dialect == "postgresql" and _server_signs_in(ctx)
+
+
+def _sync_role(session, name: str, password: str | None) -> None:
+    """Mirror the account row onto its PostgreSQL role (server init's jz_account_sync: group, LOGIN, SCRAM)."""
+    from sqlalchemy import text
+
+    session.execute(text("SELECT jz_account_sync(:n, :p)"), {"n": name, "p": password})
+
+
+def _server_signs_in(ctx: Context) -> bool:
+    """On a server prepared by ``server init`` PostgreSQL itself checked the password when the station connected
+    as the account's role; the program's own hashes are not used there."""
+    from ..store.pg_security import is_secured
+
+    with ctx.db.engine.connect() as conn:
+        return is_secured(conn)
+
+
+def _server_principal(ctx: Context, name: str, wrong: InputError) -> Principal:
+    from ..store.pg_security import is_database_admin, session_account
+
+    with ctx.db.read() as session:
+        account = session_account(session.connection())
+        if account != name and is_database_admin(session.connection()):
+            account = name  # the database administrator (owner or superuser) may act as any account
+        row = session.scalar(select(User).where(User.name == account))
+    if row is None or account != name:  # connected as someone else than the name given: refuse
+        raise wrong
+    if not row.active:
+        raise InputError(f"账户“{name}”已停用，请联系管理员", f"account '{name}' is disabled; ask the administrator")
+    return Principal(row.name, row.role, row.org_code)
 
 
 def _locked_error(name: str, left: timedelta) -> AccessDenied:

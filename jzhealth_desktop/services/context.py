@@ -7,17 +7,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from ..domain.catalogue import Catalogue, load_catalogue
-from ..domain.errors import InputError
+from ..domain.errors import InputError, StoreError
 from ..domain.orgunits import OrgUnit, parse_org_units
 from ..paths import catalogue_dir, resources_dir
 from ..store.engine import Database, resolve_url
 from .access import Principal
 from ..store.migrate import STORE_ID, ensure_schema
 from ..store.models import OrgUnitRow
-from ..store.sync import get_setting, put_setting, sync_catalogue, sync_org_units
+from ..store.sync import DIGEST_KEY, get_setting, put_setting, sync_catalogue, sync_org_units
 
 
 @lru_cache(maxsize=4)
@@ -73,8 +73,11 @@ def open_context(db: str | None = None, user: str = "system", catalogue: Catalog
 
         database.damage_hint = lambda: damage_hint(database.path)
     try:
-        backup = ensure_schema(database)
         cat = catalogue or shipped_catalogue()
+        if database.dialect == "postgresql" and _station_on_secured_server(database):
+            # The schema and catalogue belong to the server's owner: only `server init` migrates or syncs them.
+            return _open_as_station(database, cat, user)
+        backup = ensure_schema(database)
         with database.write() as session:
             if not get_setting(session, STORE_ID):  # a new store, or one made before stores had an identity
                 put_setting(session, STORE_ID, uuid.uuid4().hex)
@@ -89,3 +92,32 @@ def open_context(db: str | None = None, user: str = "system", catalogue: Catalog
         database.dispose()
         raise
     return Context(db=database, catalogue=cat, org_units={u.code: u for u in units}, user=user, backup_made=backup)
+
+
+def _station_on_secured_server(database: Database) -> bool:
+    from ..store.pg_security import is_secured
+
+    with database.engine.connect() as conn:
+        if not is_secured(conn):
+            return False
+        owner = conn.execute(text("SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass('data_value')")
+                             ).scalar()
+        return not conn.execute(text("SELECT pg_has_role(session_user, :o, 'MEMBER')"), {"o": owner.strip('"')}
+                                ).scalar()
+
+
+def _open_as_station(database: Database, cat: Catalogue, user: str) -> Context:
+    from ..store.migrate import HEAD, current_revision
+
+    revision = current_revision(database)
+    if revision != HEAD:
+        raise StoreError(f"服务器数据库的结构版本为 {revision}，本程序需要 {HEAD}：请数据库管理员运行 jzhealth server init 升级",
+                         f"the server's schema is {revision}, this program needs {HEAD}: "
+                         "the database administrator runs `jzhealth server init` to upgrade it")
+    with database.read() as session:
+        if get_setting(session, DIGEST_KEY) not in ("", cat.digest):
+            raise StoreError("服务器上的指标目录与本程序不一致：请数据库管理员运行 jzhealth server init",
+                             "the server's catalogue differs from this program's: run `jzhealth server init`")
+        units = [OrgUnit(r.code, r.name, r.name_en, r.level, r.parent_code, r.sort_order)
+                 for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.active))]
+    return Context(db=database, catalogue=cat, org_units={u.code: u for u in units}, user=user, backup_made=None)

@@ -64,6 +64,18 @@ def resolve_url(db: str | None = None) -> str:
     return value
 
 
+def login_url(url: str, user: str, password: str) -> str:
+    """A PostgreSQL URL that signs in as the station's account: the password comes from the sign-in (dialog,
+    prompt or JZHEALTH_PASSWORD), never from the configured URL, which names the server only."""
+    return make_url(url).set(username=user, password=password).render_as_string(hide_password=False)
+
+
+def needs_login(url: str) -> bool:
+    """A PostgreSQL URL without a password: the station signs in as an account (server init, issue 15)."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "postgresql" and not parsed.password
+
+
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
