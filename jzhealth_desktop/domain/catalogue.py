@@ -17,7 +17,6 @@ VALUE_TYPES = ("count", "decimal", "money")
 AGGREGATES = ("sum", "max", "none")
 LEVELS = ("county", "city")
 PER = {"%": 100, "‰": 1000, "/10万": 100000}
-OPS = ("<=", ">=", "==", "<", ">")
 
 
 class CatalogueError(ValueError):
@@ -84,12 +83,6 @@ class Rate:
     @property
     def unit(self) -> str:
         return self.per
-
-
-@dataclass(frozen=True)
-class Term:
-    code: str | None = None
-    constant: int = 0
 
 
 @dataclass(frozen=True)
