@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, cast
 
 from .catalogue import Catalogue, Indicator, Rate, Rule
 from .values import Value, value_text
@@ -200,7 +200,7 @@ class _Touched:
 
 def _breaks(values: Mapping[str, Value], codes: tuple[str, ...], low: int | None, high: int | None) -> bool:
     """Whether any of ``codes``' values lies outside [low, high] (one min and one max, not a test per code)."""
-    present: list[Value] = list(filter(_IS_VALUE, map(values.get, codes)))  # type: ignore[arg-type]
+    present = cast("list[Value]", list(filter(_IS_VALUE, map(values.get, codes))))  # filter drops the Nones
     return bool(present) and (low is not None and min(present) < low or high is not None and max(present) > high)
 
 
