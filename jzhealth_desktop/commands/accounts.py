@@ -231,9 +231,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ..store.engine import resolve_url, sqlite_path
+    from ..services.context import store_file
 
-    store = sqlite_path(resolve_url(args.db))
+    store = store_file(args.db)
     if store is not None and not backup.startup_check(store).ok:
         # A damaged store cannot check anyone's password; restoring a checked backup is the way out.
         result = backup.restore_file(store, args.file)

@@ -147,7 +147,7 @@ def _json_value(value) -> int | str | None:
 
 def cmd_values_get(args: argparse.Namespace) -> int:
     from ..domain.periods import check_year
-    from ..store import repo
+    from ..services.forms import read_values
 
     with opened(args) as ctx:
         year = check_year(args.year)
@@ -157,12 +157,7 @@ def cmd_values_get(args: argparse.Namespace) -> int:
             values = aggregate_year(ctx, year, unit.code)
             comments: dict[str, str] = {}
         else:
-            from ..domain.aggregation import with_rates
-
-            with ctx.db.read() as session:
-                stored = repo.load_values(session, unit.code, year)
-            values = with_rates(ctx.catalogue, {c: sv.value for c, sv in stored.items()})
-            comments = {c: sv.comment for c, sv in stored.items()}
+            values, comments = read_values(ctx, unit.code, year)
         rows = []
         for dom in ctx.catalogue.domains:
             for code in dom.codes:
@@ -185,14 +180,13 @@ def cmd_values_get(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..services import backup
-    from ..store.engine import resolve_url, sqlite_path
-    from ..store.failures import DAMAGED
+    from ..services.context import store_file
 
-    path = sqlite_path(resolve_url(args.db))
+    path = store_file(args.db)
     if path is not None and path.exists():
         # Read-only, before the store is opened: a damaged file is reported (with the newest good backup), not used.
         health = backup.startup_check(path)
-        if health.error is not None and health.kind != DAMAGED:
+        if health.error is not None and health.kind != backup.DAMAGED:
             raise health.error  # locked, read-only, full, not ours: no backup to offer, the data is intact
         problem = backup.quick_check(path, full=True)
         if problem != "ok":

@@ -11,7 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .errors import InputError
 
@@ -19,7 +19,6 @@ VALUE_TYPES = ("count", "decimal", "money")
 AGGREGATES = ("sum", "max", "none")
 LEVELS = ("county", "city")
 PER = {"%": 100, "‰": 1000, "/10万": 100000}
-OPS = ("<=", ">=", "==", "<", ">")
 
 
 class CatalogueError(ValueError):
@@ -97,12 +96,6 @@ class Rate:
     @property
     def unit(self) -> str:
         return self.per
-
-
-@dataclass(frozen=True)
-class Term:
-    code: str | None = None
-    constant: int = 0
 
 
 @dataclass(frozen=True)
@@ -209,7 +202,7 @@ _TEMPLATE_FIELDS = {"phrase": ("value", "streak"), "county_phrase": ("value", "s
                     "target_phrase": ("target", "cmp"), "met_phrase": ("target", "cmp", "value")}
 
 
-def _wording(raw: dict, where: str) -> dict:
+def _wording(raw: dict[str, Any], where: str) -> dict[str, Any]:
     """The optional wording fields, each template checked for unknown ``{fields}``."""
     out = {}
     for key in ("county_phrase", "qualifier", "target_phrase", "met_phrase"):
@@ -222,7 +215,7 @@ def _wording(raw: dict, where: str) -> dict:
     return out
 
 
-def _streak_from(raw: dict, where: str) -> int | None:
+def _streak_from(raw: dict[str, Any], where: str) -> int | None:
     start = raw.get("streak_from")
     if start is None:
         return None  # a 连续N年 phrase without a start year is left out, never counted from the store's years
@@ -231,7 +224,7 @@ def _streak_from(raw: dict, where: str) -> int | None:
     return start
 
 
-def _indicator(raw: dict, domain: str, section: str, order: int, where: str) -> Indicator:
+def _indicator(raw: dict[str, Any], domain: str, section: str, order: int, where: str) -> Indicator:
     kind = raw.get("type", "count")
     if kind not in VALUE_TYPES:
         raise CatalogueError(f"{where}: {raw.get('code')}: unknown type '{kind}'")
@@ -253,7 +246,7 @@ def _indicator(raw: dict, domain: str, section: str, order: int, where: str) -> 
     )
 
 
-def _rate(raw: dict, domain: str, section: str, order: int, where: str) -> Rate:
+def _rate(raw: dict[str, Any], domain: str, section: str, order: int, where: str) -> Rate:
     per = raw.get("per", "%")
     if per not in PER:
         raise CatalogueError(f"{where}: {raw.get('code')}: unknown per '{per}'")

@@ -40,12 +40,12 @@ def format_count(value: Value | None, unit: str = "", wan: bool = False, decimal
     """``42家``; with ``wan`` counts from 10 000 up print in 万: ``2.69万``, ``529.2万人``."""
     if value is None:
         return NO_DATA
-    if wan and abs(value) >= 10000:
+    if wan and not -10000 < value < 10000:
         return trim(_round(Decimal(value) / 10000, decimals)) + "万" + unit
     return trim(Decimal(value)) + unit
 
 
-def format_rate(value: Decimal | None, per: str = "%", decimals: int | None = None) -> str:
+def format_rate(value: Value | None, per: str = "%", decimals: int | None = None) -> str:
     """``86.99%``, ``2.91‰``, ``4.82/10万``; 0 prints as ``0``."""
     if value is None:
         return NO_DATA
@@ -167,7 +167,7 @@ def format_item(item: Indicator | Rate, value: Value | None, style: str = "plain
     if item.type == "money" and item.unit in ("元", "万元"):
         return format_money(value, item.unit, "exact" if style in ("plain", "wan") else style)
     wan = style == "wan"
-    in_wan = wan and value is not None and abs(value) >= 10000
+    in_wan = wan and value is not None and not -10000 < value < 10000
     return format_count(value, "" if bare and in_wan else item.unit, wan=wan)
 
 

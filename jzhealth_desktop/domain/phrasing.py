@@ -60,8 +60,9 @@ def render(item: Indicator | Rate, value: Value | None, streak: int | None = Non
     """
     if value is None:
         return None
-    if template is None and value == 0 and getattr(item, "zero_phrase", ""):
-        return item.zero_phrase
+    zero_phrase = item.zero_phrase if isinstance(item, Indicator) else ""
+    if template is None and value == 0 and zero_phrase:
+        return zero_phrase
     if template is None:
         template = (item.county_phrase if county and item.county_phrase else "") or item.phrase \
             or default_phrase(item)
@@ -71,7 +72,7 @@ def render(item: Indicator | Rate, value: Value | None, streak: int | None = Non
     elif value == 0 and isinstance(item, Indicator):
         return None  # 「创建国家级中医重点专科0个」 boasts of nothing
 
-    def field(match: re.Match) -> str:
+    def field(match: re.Match[str]) -> str:
         if match.group(1) == "streak":
             return str(streak)
         style, bare = _styles(match.group(2))
@@ -106,8 +107,8 @@ def render_met(item: Indicator | Rate, value: Value | None, target: tuple[Value,
     return _fill_target(item, item.met_phrase, target[0], target[1], value)
 
 
-def _fill_target(item, template: str, target: Value, comparison: str, value: Value | None) -> str:
-    def field(match: re.Match) -> str:
+def _fill_target(item: Indicator | Rate, template: str, target: Value, comparison: str, value: Value | None) -> str:
+    def field(match: re.Match[str]) -> str:
         if match.group(1) == "cmp":
             return comparison_word(comparison)
         style, bare = _styles(match.group(2))
@@ -152,7 +153,7 @@ def trend_group(rates: Sequence[Rate], first_year: int, olds: Sequence[Value | N
     ``A、B和C由2016年的a、b和c，分别降至2021年的x、y和z``. None unless all moved the same way."""
     pairs = [(r, o, n) for r, o, n in zip(rates, olds, news) if o is not None and n is not None]
     if len(pairs) < 2:
-        return trend(*[pairs[0][0], first_year, pairs[0][1], year, pairs[0][2]]) if pairs else None
+        return trend(pairs[0][0], first_year, pairs[0][1], year, pairs[0][2]) if pairs else None
     verbs = {_verb(Decimal(o), Decimal(n)) for _, o, n in pairs if Decimal(o) != Decimal(n)}
     if len(verbs) != 1 or any(Decimal(o) == Decimal(n) for _, o, n in pairs):
         return None

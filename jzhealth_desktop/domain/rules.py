@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, cast
 
 from .catalogue import Catalogue, Indicator, Rate, Rule
 from .values import Value, value_text
@@ -127,7 +127,7 @@ def check(
     for rate in cat.rates():
         if rate.capped and wanted_set.intersection((rate.numerator, rate.denominator)):
             issue = cap_issue(cat, rate, values)
-            if issue:
+            if issue is not None:
                 issues.append(issue)
     for rule in cat.rules_touching(wanted_set):
         issue = rule_issue(cat, rule, values)
@@ -164,19 +164,19 @@ class HardRules:
                 if ind is not None and value is not None:
                     issues.extend(blocking(bound_issues(ind, value)))
         for rate in touched.rates:
-            num, den = values.get(rate.numerator), values.get(rate.denominator)
-            if num is not None and den is not None and num > den:
-                issues.append(cap_issue(self.cat, rate, values))
+            capped = cap_issue(self.cat, rate, values)
+            if capped is not None:
+                issues.append(capped)
         for rule in touched.rules:
             issue = rule_issue(self.cat, rule, values)
-            if issue:
+            if issue is not None:
                 issues.append(issue)
         return _dedupe(issues) if issues else issues
 
     def _touched(self, codes: tuple[str, ...]) -> _Touched:
         """Worked out once per distinct tuple of codes (an import passes each org-year's codes sorted)."""
         wanted = set(codes)
-        bounded: dict[tuple, list[str]] = {}
+        bounded: dict[tuple[int | None, int | None], list[str]] = {}
         for code in sorted(wanted):
             ind = self._indicators.get(code)
             if ind is not None and (ind.min is not None or ind.max is not None):
@@ -200,7 +200,7 @@ class _Touched:
 
 def _breaks(values: Mapping[str, Value], codes: tuple[str, ...], low: int | None, high: int | None) -> bool:
     """Whether any of ``codes``' values lies outside [low, high] (one min and one max, not a test per code)."""
-    present = list(filter(_IS_VALUE, map(values.get, codes)))
+    present = cast("list[Value]", list(filter(_IS_VALUE, map(values.get, codes))))  # filter drops the Nones
     return bool(present) and (low is not None and min(present) < low or high is not None and max(present) > high)
 
 

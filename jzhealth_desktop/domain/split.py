@@ -15,7 +15,7 @@ def split(total: int, weights: list[int], caps: list[int | None] | None = None) 
         raise ValueError(f"{total} does not fit under caps {caps}")
     alloc = [0] * n
     remaining = total
-    open_ = [i for i in range(n) if caps[i] is None or caps[i] > 0]
+    open_ = [i for i in range(n) if _below(caps[i], 0)]
     while remaining > 0:
         wsum = sum(weights[i] for i in open_)
         if wsum == 0:
@@ -26,9 +26,15 @@ def split(total: int, weights: list[int], caps: list[int | None] | None = None) 
         for i in sorted(open_, key=lambda i: (-(shares[i] - give[i]), -weights[i], i))[:left]:
             give[i] += 1
         for i in open_:
-            room = None if caps[i] is None else caps[i] - alloc[i]
+            cap = caps[i]
+            room = None if cap is None else cap - alloc[i]
             take = give[i] if room is None else min(give[i], room)
             alloc[i] += take
             remaining -= take
-        open_ = [i for i in open_ if caps[i] is None or alloc[i] < caps[i]]
+        open_ = [i for i in open_ if _below(caps[i], alloc[i])]
     return alloc
+
+
+def _below(cap: int | None, have: int) -> bool:
+    """Whether a part holding ``have`` may take more under ``cap`` (None: no cap)."""
+    return cap is None or have < cap

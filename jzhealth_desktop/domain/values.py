@@ -139,7 +139,7 @@ def parse_exact(raw: object, scale: int) -> Value:
 def to_scaled(value: Value, scale: int) -> int:
     """Integer stored for ``value`` at ``scale`` (value must already fit the scale)."""
     if isinstance(value, int):
-        return value * 10**scale
+        return value * int(10**scale)
     scaled = value.scaleb(scale)
     as_int = int(scaled)
     if scaled != as_int:

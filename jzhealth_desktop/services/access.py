@@ -53,16 +53,16 @@ class Principal:
         return True
 
 
-def allowed(ctx, action: str, org: str | None = None) -> bool:
+def allowed(ctx: object, action: str, org: str | None = None) -> bool:
     principal: Principal | None = getattr(ctx, "principal", None)
     return principal is None or principal.may(action, org)
 
 
-def require(ctx, action: str, org: str | None = None) -> None:
+def require(ctx: object, action: str, org: str | None = None) -> None:
     """Raise AccessDenied unless the context's principal may do ``action`` on ``org``."""
-    if allowed(ctx, action, org):
+    principal: Principal | None = getattr(ctx, "principal", None)
+    if principal is None or principal.may(action, org):
         return
-    principal: Principal = ctx.principal
     role_zh, role_en = ROLE_NAMES.get(principal.role, (principal.role, principal.role))
     where = f"（单位 {org}）" if org else ""
     raise AccessDenied(f"用户 {principal.name}（{role_zh}）无权执行此操作{where}",

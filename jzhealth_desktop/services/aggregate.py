@@ -53,7 +53,7 @@ def zero_streak(ctx: Context, code: str, upto: int, org: str | None = None) -> i
     upto = check_year(upto)
     unit = ctx.org(org) if org else ctx.city
     require(ctx, "values.read", unit.code)
-    start = getattr(ctx.catalogue.items.get(code), "streak_from", None)
+    start: int | None = getattr(ctx.catalogue.items.get(code), "streak_from", None)
     if start is None or start > upto:
         return 0
     orgs = [unit.code] + [u.code for u in ctx.org_units.values() if u.parent == unit.code]

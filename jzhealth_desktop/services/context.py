@@ -13,11 +13,21 @@ from ..domain.catalogue import Catalogue, load_catalogue
 from ..domain.errors import InputError, StoreError
 from ..domain.orgunits import OrgUnit, parse_org_units
 from ..paths import catalogue_dir, resources_dir
-from ..store.engine import Database, resolve_url
+from ..store.engine import Database, resolve_url, sqlite_path
 from .access import Principal
 from ..store.migrate import STORE_ID, ensure_schema
 from ..store.models import OrgUnitRow
 from ..store.sync import DIGEST_KEY, get_setting, put_setting, sync_catalogue, sync_org_units
+
+
+def store_url(db: str | None = None) -> str:
+    """The store's URL: ``db`` (``--db``), else ``JZHEALTH_DB``, else the per-user default file."""
+    return resolve_url(db)
+
+
+def store_file(db: str | None = None) -> Path | None:
+    """The SQLite file the store ``db`` names, or None for a server store."""
+    return sqlite_path(resolve_url(db))
 
 
 @lru_cache(maxsize=4)

@@ -403,3 +403,18 @@ def read_form(ctx: Context, org: str, year: int, domain: str) -> Form:
         last_year={c: sv.value for c, sv in last.items()}, rates=all_rates(ctx.catalogue, values, domain),
         meta=stored, codes=tuple(codes),
     )
+
+
+def read_values(ctx: Context, org: str, year: int) -> tuple[dict[str, Value | None], dict[str, str]]:
+    """One unit's stored figures for a year with every rate computed from them, and the comments by code.
+
+    Raises InputError for a bad year or unit, AccessDenied without ``values.read`` on the unit."""
+    from ..domain.aggregation import with_rates
+
+    year = check_year(year)
+    org = ctx.org(org).code
+    require(ctx, "values.read", org)
+    with ctx.db.read() as session:
+        stored = repo.load_values(session, org, year)
+    values = with_rates(ctx.catalogue, {c: sv.value for c, sv in stored.items()})
+    return values, {c: sv.comment for c, sv in stored.items()}

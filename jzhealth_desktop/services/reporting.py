@@ -7,7 +7,7 @@ Reports print only what comes from here, so every number on paper came from the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..domain.catalogue import Catalogue, Domain
 from ..domain.errors import InputError, JzError
@@ -54,7 +54,7 @@ class ReportData:
         """Who the sentences speak of: 全市 for the city, else the county's name."""
         return "全市" if self.is_city else self.org.name
 
-    def has_data(self, codes=None) -> bool:
+    def has_data(self, codes: Iterable[str] | None = None) -> bool:
         codes = self.catalogue.items if codes is None else codes
         return any(self.values.get(code) is not None for code in codes)
 

@@ -7,6 +7,7 @@ the back-to-draft of a save and the import.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from ..domain.submission import next_version
 from ..store.models import Submission
@@ -22,7 +23,7 @@ def apply(sub: Submission, target: str, user: str, now: datetime, reason: str | 
     return old
 
 
-def audit_row(org: str, year: int, domain: str, old: str, new: str, user: str, source: str, detail: str) -> dict:
+def audit_row(org: str, year: int, domain: str, old: str, new: str, user: str, source: str, detail: str) -> dict[str, Any]:
     """The audit row every status change writes (action "status", subject = the domain)."""
     return {"user_name": user, "action": "status", "org_code": org, "year": year, "subject": domain,
             "old_text": old, "new_text": new, "source": source, "detail": detail}

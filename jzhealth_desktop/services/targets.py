@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
+from typing import Any, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -153,7 +153,7 @@ def set_targets(ctx: Context, org: str, year: int, entries: Mapping[str, object]
     return sum(1 for code in entries if before.get(code) != after.get(code))
 
 
-def targets(ctx: Context, year: int, org: str | None = None) -> dict:
+def targets(ctx: Context, year: int, org: str | None = None) -> dict[str, Any]:
     """{code: (value, comparison)} for ``org`` (default the city) and ``year``."""
     unit = ctx.org(org) if org else ctx.city
     with ctx.db.read() as session:
@@ -174,7 +174,7 @@ def target_rows(ctx: Context, year: int, org: str | None = None) -> list[TargetR
     return sorted(found, key=lambda row: order.get(row.code, len(order)))
 
 
-def json_rows(ctx: Context, rows: list[TargetRow]) -> list[dict]:
+def json_rows(ctx: Context, rows: list[TargetRow]) -> list[dict[str, Any]]:
     """Rows for ``targets get --json``: exact values as text (never floats), counts as integers."""
     result = []
     for row in rows:

@@ -146,18 +146,6 @@ def driver_time(session: Session, at: datetime):
     return at
 
 
-def write_values(session: Session, new: list[dict], changed: list[dict]) -> None:
-    """Insert ``new`` and update ``changed`` rows ({org, year, code, num, scale, comment, user, at}) in bulk."""
-    by_writer: dict[tuple[str, datetime], tuple[list, list]] = {}
-    for rows, slot in ((new, 0), (changed, 1)):
-        for r in rows:
-            by_writer.setdefault((r["user"], r["at"]), ([], []))[slot].append(
-                (r["org"], r["year"], r["code"], r["num"], r["scale"], r["comment"]))
-    for (user, at), (new_rows, changed_rows) in by_writer.items():
-        insert_values(session, new_rows, user, at)
-        update_values(session, changed_rows, user, at)
-
-
 def insert_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
     """New stored values written by ``user`` at ``at``: (org, year, code, num, scale, comment) each, as an
     import plans 100 000 of them."""

@@ -72,19 +72,19 @@ class DamagedStore(StoreError):
 
 def store_target(args: argparse.Namespace) -> str:
     """--db, else JZHEALTH_DB, else the default file; --demo without --db: demo.sqlite in the data folder."""
-    from ..store.engine import resolve_url
+    from ..services.context import store_url
 
     if getattr(args, "demo", False) and not args.db:
         return str(data_dir() / "demo.sqlite")
-    return resolve_url(args.db)
+    return store_url(args.db)
 
 
 def check_store_file(args: argparse.Namespace) -> None:
     """Raise DamagedStore when the SQLite file exists and fails its quick check (server stores: nothing to do)."""
     from ..services import backup
-    from ..store.engine import resolve_url, sqlite_path
+    from ..services.context import store_file
 
-    path = sqlite_path(resolve_url(store_target(args)))
+    path = store_file(store_target(args))
     if path is None:
         return
     health = backup.startup_check(path)
@@ -96,10 +96,10 @@ def open_store(args: argparse.Namespace) -> Context:
     """Open the checked store; a new --demo store gets the demo figures, the city station and demo accounts."""
     from ..services.context import open_context
     from ..services.station import configure_station
-    from ..store.engine import resolve_url, sqlite_path
+    from ..services.context import store_file
 
     target = store_target(args)
-    path = sqlite_path(resolve_url(target))
+    path = store_file(target)
     new_demo = getattr(args, "demo", False) and path is not None and not path.exists()
     ctx = open_context(target)
     if new_demo:

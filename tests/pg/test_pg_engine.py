@@ -49,8 +49,7 @@ def test_a_queued_save_checks_against_what_committed_while_it_waited(pg_url):
                 session.execute(text("SELECT 1"))
                 began.set()
                 release.wait()
-                repo.write_values(session, [], [{"org": COUNTY, "year": 2021, "code": "ec_beds", "num": 150,
-                                                 "scale": 0, "comment": "", "user": "甲", "at": repo.utcnow()}])
+                repo.update_values(session, [(COUNTY, 2021, "ec_beds", 150, 0, "")], "甲", repo.utcnow())
 
         def clerk_b() -> None:
             try:

@@ -10,6 +10,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
+from jzhealth_desktop.domain.errors import InputError
 from jzhealth_desktop.domain.linebreak import violations
 from jzhealth_desktop.reports import build_report
 from jzhealth_desktop.reports.special import GAP, HIGHLIGHT, MARGIN, MAST
@@ -143,11 +144,12 @@ def test_blank_forms(demo_ctx, tmp_path):
 
 def test_refusals_write_nothing(own_ctx, tmp_path, store_path, snapshot):
     before = snapshot(store_path)
-    with pytest.raises(Exception) as err:
+    with pytest.raises(InputError) as err:
         build_report(own_ctx, "weekly", 2020, None, tmp_path / "x.pdf")
     assert "未知的报表类型" in err.value.zh
-    with pytest.raises(Exception):
+    with pytest.raises(InputError) as err:
         build_report(own_ctx, "special", 2020, None, tmp_path / "x.pdf", {"photo": str(tmp_path / "none.jpg")})
+    assert "找不到图片文件" in err.value.zh
     with pytest.raises(Cancelled):
         build_report(own_ctx, "annual", 2020, None, tmp_path / "x.pdf", progress=lambda done, total: False)
     own_ctx.principal = Principal("县统计员", "clerk", XIUWU)
