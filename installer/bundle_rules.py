@@ -54,7 +54,7 @@ KEEP_QM = re.compile(r"^qt(base)?_(zh_CN|en)\.qm$")
 DROP_PLUGINS = re.compile(
     r"/plugins/(imageformats/[^/]*(tiff|webp|icns|tga|wbmp|pdf)[^/]*|tls/|networkinformation/|sqldrivers/|"
     r"multimedia/|qmltooling/|designer/|position/|sensors/|generic/|"
-    # Other window-system back ends (qwindows draws the window; offscreen stays for --smoke checks), the virtual
+    # Other window-system back ends (qwindows draws the window; offscreen stays in the Linux build, whose frozen tests run offscreen), the virtual
     # keyboard (its library is not in PySide6-Essentials, it cannot load) and SVG: the icons are ICO/PNG.
     r"platforms/[^/]*q(direct2d|minimal)[^/]*|platforminputcontexts/|iconengines/|imageformats/[^/]*svg[^/]*)"
 )
@@ -62,7 +62,8 @@ DROP_PLUGINS = re.compile(
 # Files dropped by name (lower case). opengl32sw.dll: 20 MB software OpenGL, widgets paint with the raster
 # engine. The QtNetwork library: after generic/, tls/ and networkinformation/ go, nothing loads it; QtSvg:
 # after the SVG icon engine and image format go.
-DROP_FILES = {"opengl32sw.dll", "qt6network.dll", "libqt6network.so.6", "qt6svg.dll", "libqt6svg.so.6"}
+DROP_FILES = {"opengl32sw.dll", "qt6network.dll", "libqt6network.so.6", "qt6svg.dll", "libqt6svg.so.6",
+              "qoffscreen.dll"}  # Windows: the installed program always has a desktop; the suite runs from source
 
 # Paths dropped by prefix below any folder (checked against "/" + dest):
 DROP_PATHS = re.compile(

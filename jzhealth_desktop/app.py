@@ -69,7 +69,8 @@ def missing_linux_packages(plugin: Path | None = None) -> list[str]:
     except OSError as exc:
         first = re.match(r"(\S+\.so[.\d]*): cannot open shared object file", str(exc))
     try:
-        listed = missing_from_ldd(subprocess.run(["ldd", str(plugin)], capture_output=True, text=True).stdout)
+        listed = missing_from_ldd(subprocess.run(["ldd", str(plugin)], capture_output=True, text=True,
+                                                  encoding="utf-8", errors="replace").stdout)
     except OSError:  # no ldd
         listed = []
     return listed or ([debian_package(first.group(1))] if first else [])

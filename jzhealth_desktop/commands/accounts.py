@@ -44,16 +44,17 @@ def sign_in(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def open_signed_in(args: argparse.Namespace) -> Context:
-    from ..store.engine import login_url, make_url, needs_login, resolve_url
+    from ..services.context import account_url, server_account
 
     db = args.db
-    url = resolve_url(db)
-    if needs_login(url):  # a city server: connect as the account itself; PostgreSQL checks the password
-        name = getattr(args, "user", None) or os.environ.get("JZHEALTH_USER") or make_url(url).username
+    server = server_account(db)
+    if server is not None:  # a city server: connect as the account itself; PostgreSQL checks the password
+        url, named = server
+        name = getattr(args, "user", None) or os.environ.get("JZHEALTH_USER") or named
         if not name:
             raise InputError("连接服务器需要用户名：请用 --user 指定", "the server needs an account: give --user NAME")
         password = os.environ.get("JZHEALTH_PASSWORD")
-        db = login_url(url, name, password if password is not None else _ask(f"{name} 的密码 / password: "))
+        db = account_url(url, name, password if password is not None else _ask(f"{name} 的密码 / password: "))
         args.user = name
     ctx = open_context(db)
     try:

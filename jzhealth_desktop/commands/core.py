@@ -195,7 +195,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         health = check_store(ctx)
         security = None
         if ctx.db.dialect == "postgresql":  # the city server must hold the rules itself (issue 15)
-            from ..store.pg_security import check_security
+            from ..services.pg_security import check_security
 
             with ctx.db.engine.connect() as conn:
                 security = check_security(conn)

@@ -7,7 +7,7 @@ import argparse
 import json
 
 from ..services.migrate_store import migrate_store
-from ..store.engine import display_url
+from ..services.context import shown_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,9 +53,9 @@ def cmd_migrate_store(args: argparse.Namespace) -> int:
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
-    from ..store.pg_security import init_server
+    from ..services.pg_security import init_server
 
     report = init_server(args.db, args.prefix)
-    print(f"服务器已就绪：{display_url(args.db)}，模式 {report.schema} 归 {report.owner} 所有（结构版本 {report.revision}），"
+    print(f"服务器已就绪：{shown_url(args.db)}，模式 {report.schema} 归 {report.owner} 所有（结构版本 {report.revision}），"
           f"组角色 {', '.join(report.groups)} / server ready; accounts are added with `jzhealth users add`")
     return 0

@@ -306,14 +306,14 @@ def _sync_role(session, name: str, password: str | None) -> None:
 def _server_signs_in(ctx: Context) -> bool:
     """On a server prepared by ``server init`` PostgreSQL itself checked the password when the station connected
     as the account's role; the program's own hashes are not used there."""
-    from ..store.pg_security import is_secured
+    from .pg_security import is_secured
 
     with ctx.db.engine.connect() as conn:
         return is_secured(conn)
 
 
 def _server_principal(ctx: Context, name: str, wrong: InputError) -> Principal:
-    from ..store.pg_security import is_database_admin, session_account
+    from .pg_security import is_database_admin, session_account
 
     with ctx.db.read() as session:
         account = session_account(session.connection())

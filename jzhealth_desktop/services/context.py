@@ -13,7 +13,9 @@ from ..domain.catalogue import Catalogue, load_catalogue
 from ..domain.errors import InputError, StoreError
 from ..domain.orgunits import OrgUnit, parse_org_units
 from ..paths import catalogue_dir, resources_dir
-from ..store.engine import Database, resolve_url, sqlite_path
+from sqlalchemy.engine import make_url
+
+from ..store.engine import Database, display_url, login_url, needs_login, resolve_url, sqlite_path
 from .access import Principal
 from ..store.migrate import STORE_ID, ensure_schema
 from ..store.models import OrgUnitRow
@@ -105,14 +107,16 @@ def open_context(db: str | None = None, user: str = "system", catalogue: Catalog
 
 
 def _station_on_secured_server(database: Database) -> bool:
-    from ..store.pg_security import is_secured
+    from .pg_security import is_secured
 
     with database.engine.connect() as conn:
         if not is_secured(conn):
             return False
         owner = conn.execute(text("SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass('data_value')")
                              ).scalar()
-        return not conn.execute(text("SELECT pg_has_role(session_user, :o, 'MEMBER')"), {"o": owner.strip('"')}
+        if owner is None:
+            return False
+        return not conn.execute(text("SELECT pg_has_role(session_user, :o, 'MEMBER')"), {"o": str(owner).strip('"')}
                                 ).scalar()
 
 
@@ -131,3 +135,22 @@ def _open_as_station(database: Database, cat: Catalogue, user: str) -> Context:
         units = [OrgUnit(r.code, r.name, r.name_en, r.level, r.parent_code, r.sort_order)
                  for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.active))]
     return Context(db=database, catalogue=cat, org_units={u.code: u for u in units}, user=user, backup_made=None)
+
+
+def server_account(db: str | None) -> tuple[str, str | None] | None:
+    """A city-server store's URL and the account name it carries, or None for a store that needs no sign-in
+    connection (a SQLite file). Stations connect as the signed-in account (docs/server.md)."""
+    url = resolve_url(db)
+    if not needs_login(url):
+        return None
+    return url, make_url(url).username
+
+
+def account_url(url: str, name: str, password: str) -> str:
+    """The server URL that connects as ``name`` with ``password``."""
+    return login_url(url, name, password)
+
+
+def shown_url(url: str) -> str:
+    """A store address as people see it: never with its password."""
+    return display_url(url)

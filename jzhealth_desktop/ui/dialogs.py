@@ -145,7 +145,7 @@ def open_folder_of(path: str) -> bool:
 
     from .qt import QDesktopServices, QUrl
 
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).resolve().parent)))
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).resolve().parent))))
 
 
 def tell_saved(parent: QWidget, title: str, path: str) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QRunnable as QRunnable,
     QSettings as QSettings,
     QSize as QSize,
+    QStandardPaths as QStandardPaths,
     QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP,
     QThreadPool as QThreadPool,
     QTimer as QTimer,
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QBrush as QBrush,
     QCloseEvent as QCloseEvent,
     QColor as QColor,
+    QDesktopServices as QDesktopServices,
     QFont as QFont,
     QGuiApplication as QGuiApplication,
     QIcon as QIcon,
@@ -39,6 +41,7 @@ from PySide6.QtGui import (
     QPixmap as QPixmap,
     QRegularExpressionValidator as QRegularExpressionValidator,
     QShortcut as QShortcut,
+    QTextCursor as QTextCursor,
 )
 from PySide6.QtPrintSupport import (
     QPrintDialog as QPrintDialog,

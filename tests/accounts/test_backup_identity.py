@@ -127,7 +127,7 @@ def test_restore_is_audited_and_its_replaced_copy_outlives_the_rotation(ctx, sto
 
 
 def _other_drive() -> Path:
-    shm = Path("/dev/shm")
+    shm = Path("/dev/shm")  # noqa: posix — a second file system on Linux; skipped with its reason elsewhere
     if not shm.is_dir() or os.stat(shm).st_dev == os.stat(tempfile.gettempdir()).st_dev:
         pytest.skip("no second file system (/dev/shm) to put the store on another drive than the data folder")
     return Path(tempfile.mkdtemp(dir=shm))

@@ -17,7 +17,7 @@ from psycopg import errors  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from jzhealth_desktop.store.pg_security import init_server, quote_ident  # noqa: E402
+from jzhealth_desktop.services.pg_security import init_server, quote_ident  # noqa: E402
 
 A, B, YEAR = "410802", "410803", 2021  # two counties
 OPEN_DOMAIN, OPEN_ITEM = "immunization", "imm_clinics"  # A's draft form
@@ -376,7 +376,7 @@ def test_check_passes_for_a_station_on_a_prepared_server(server, capsys, monkeyp
 
 
 def test_check_warns_loudly_for_the_owner(server):
-    from jzhealth_desktop.store.pg_security import check_security
+    from jzhealth_desktop.services.pg_security import check_security
 
     # the database administrator's own login is a member of the owner role: the rules do not bind it
     engine = create_engine(server.url)
@@ -524,7 +524,7 @@ def test_the_program_saves_submits_and_approves_on_a_prepared_server(server):
 
 
 def test_a_migrated_store_is_prepared_and_keeps_its_audit(pg_demo_url, pg_admin, capsys):
-    from jzhealth_desktop.store.pg_security import check_security
+    from jzhealth_desktop.services.pg_security import check_security
 
     prefix = f"jzm{uuid.uuid4().hex[:10]}"
     with pg_admin.connect() as conn:

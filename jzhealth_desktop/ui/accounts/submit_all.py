@@ -34,10 +34,10 @@ class SubmitAllDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.result = QLabel(self)
-        self.result.setObjectName("submitResult")
-        self.result.setWordWrap(True)
-        layout.addWidget(self.result)
+        self.outcome = QLabel(self)  # not `result`: that is QDialog.result()
+        self.outcome.setObjectName("submitResult")
+        self.outcome.setWordWrap(True)
+        layout.addWidget(self.outcome)
         buttons = QHBoxLayout()
         self.submit_button = QPushButton(self)
         self.submit_button.setObjectName("submitReady")
@@ -73,7 +73,7 @@ class SubmitAllDialog(QDialog):
             self.rows = workflow.readiness(self.ctx, self.org, self.year)
         except JzError as exc:
             self.rows = []
-            self.result.setText(exc.en if self.english else exc.zh)
+            self.outcome.setText(exc.en if self.english else exc.zh)
         self.table.setRowCount(len(self.rows))
         for n, r in enumerate(self.rows):
             dom = self.ctx.catalogue.domain(r.domain)
@@ -92,7 +92,7 @@ class SubmitAllDialog(QDialog):
         try:
             done = workflow.submit_ready(self.ctx, self.org, self.year)
         except JzError as exc:
-            self.result.setText(self.tr("Nothing was submitted: {why}").format(why=exc.en if self.english else exc.zh))
+            self.outcome.setText(self.tr("Nothing was submitted: {why}").format(why=exc.en if self.english else exc.zh))
             self.refresh()
             return
         self.submitted += done
@@ -103,6 +103,6 @@ class SubmitAllDialog(QDialog):
         text = self.tr("Submitted {n} form(s): {names}.").format(n=len(done), names=names)
         if left:
             text += " " + self.tr("{n} form(s) not submitted; the list says what they still need.").format(n=left)
-        self.result.setText(text)
+        self.outcome.setText(text)
         self.submit_button.setEnabled(False)
         self.table.setFocus()

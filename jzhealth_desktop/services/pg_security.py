@@ -27,7 +27,7 @@ from sqlalchemy.engine import make_url
 
 from ..domain import submission as sub
 from ..domain.errors import InputError, StoreError
-from ..services.access import ADMIN, CLERK, REVIEWER, RIGHTS
+from .access import ADMIN, CLERK, REVIEWER, RIGHTS
 
 DEFAULT_PREFIX = "jzhealth"
 GROUPS = (CLERK, REVIEWER, ADMIN)
@@ -400,7 +400,7 @@ def _seed(conn) -> None:
 
     from sqlalchemy.orm import Session
 
-    from ..services.context import shipped_catalogue, shipped_org_units
+    from .context import shipped_catalogue, shipped_org_units
     from ..store.migrate import STORE_ID
     from ..store.sync import get_setting, put_setting, sync_catalogue, sync_org_units
 
