@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, Image, KeepTogether, PageTemplate, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, Image, KeepTogether, PageTemplate, Table
 from reportlab.platypus.doctemplate import LayoutError, NextFrameFlowable
 
 from ..domain.catalogue import Catalogue, Indicator, Rate
@@ -29,7 +29,7 @@ from ..domain.values import Value
 from ..services.context import Context
 from ..services.targets import TargetRow, target_rows
 from .fonts import FONT, register_fonts
-from .styles import GREY, INK, RED, TINT
+from .styles import GREY, INK, RED, tinted_box
 from .text import Para, TextStyle
 
 MARGIN = 14 * mm
@@ -146,14 +146,7 @@ def summary_text(year: int, subject: str, shown: list[str], count: int, left_out
 # --- the page ---------------------------------------------------------------------------------------------
 
 def _summary_box(text: str, width: float) -> Table:
-    box = Table([[Para(text, SUMMARY)]], colWidths=[width])
-    box.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else the table sets Helvetica, which is not embedded
-        ("BACKGROUND", (0, 0), (-1, -1), TINT), ("BOX", (0, 0), (-1, -1), 1.2, RED),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    return box
+    return tinted_box(Para(text, SUMMARY), width, side=12, bottom=8)
 
 
 def _photo(options: dict, width: float) -> list:

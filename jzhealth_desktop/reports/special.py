@@ -20,7 +20,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, Image, KeepTogether, PageTemplate, Spacer, Table
 
 from ..domain.catalogue import Domain, Rate
 from ..domain.errors import InputError
@@ -30,7 +30,7 @@ from ..services.reporting import ReportData
 from .charts import county_bars, trend_chart
 from .fonts import FONT, HEI, register_fonts, text_width
 from .narrative import highlights, printable_domains, section_sentences
-from .styles import GREY, INK, RED, RULE, TINT
+from .styles import GREY, INK, RED, RULE, tinted_box
 from .text import Para, TextStyle
 
 MARGIN = 14 * mm
@@ -92,15 +92,7 @@ def _selected(data: ReportData, codes) -> list[Domain]:
 
 
 def _highlight_box(sentences: list[str], width: float) -> Table:
-    cells = [Para("■ " + s, HIGHLIGHT) for s in sentences]
-    box = Table([[cells]], colWidths=[width])
-    box.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else the table sets Helvetica, which is not embedded
-        ("BACKGROUND", (0, 0), (-1, -1), TINT), ("BOX", (0, 0), (-1, -1), 1.2, RED),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
-    return box
+    return tinted_box([Para("■ " + s, HIGHLIGHT) for s in sentences], width)
 
 
 def _trend_series(data: ReportData, domains: list[Domain]):

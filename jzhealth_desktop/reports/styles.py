@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
+from reportlab.platypus import Table, TableStyle
 
+from .fonts import FONT
 from .text import Para, TextStyle
 
 RED = HexColor("#B5121B")  # the masthead red of the daily's special pages
@@ -42,3 +44,15 @@ def chinese_ordinal(n: int) -> str:
         return _NUMERALS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _NUMERALS[tens]) + "十" + (_NUMERALS[ones] if ones else "")
+
+
+def tinted_box(content, width: float, side: float = 10, bottom: float = 6) -> Table:
+    """The red-ruled, tinted box of the special pages (the 专版's highlights, the plan page's closing summary)."""
+    box = Table([[content]], colWidths=[width])
+    box.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else the table sets Helvetica, which is not embedded
+        ("BACKGROUND", (0, 0), (-1, -1), TINT), ("BOX", (0, 0), (-1, -1), 1.2, RED),
+        ("LEFTPADDING", (0, 0), (-1, -1), side), ("RIGHTPADDING", (0, 0), (-1, -1), side),
+        ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]))
+    return box
