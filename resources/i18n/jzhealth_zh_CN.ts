@@ -1530,7 +1530,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
             <location filename="../../jzhealth_desktop/ui/targets/view.py" line="129" />
             <source>%n target(s) set</source>
             <translation>
-                <numerusform />
+                <numerusform>已设定 %n 项目标</numerusform>
             </translation>
         </message>
         <message>
@@ -1547,7 +1547,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
             <location filename="../../jzhealth_desktop/ui/targets/view.py" line="159" />
             <source>Saved: %n target(s) changed</source>
             <translation>
-                <numerusform />
+                <numerusform>已保存，更改 %n 项目标</numerusform>
             </translation>
         </message>
     </context>

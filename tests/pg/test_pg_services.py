@@ -13,6 +13,8 @@ import pytest
 from jzhealth_desktop.cli import main
 from jzhealth_desktop.services import audit, completeness
 from jzhealth_desktop.services.context import open_context
+from jzhealth_desktop.services.exchange import read_package_file
+from jzhealth_desktop.services.exchange.signing import fingerprint
 from jzhealth_desktop.services.forms import read_form, save_form
 from jzhealth_desktop.services.reporting import gather
 from jzhealth_desktop.services.station import configure_station
@@ -65,7 +67,10 @@ def test_a_county_package_imports_into_a_postgres_city_store(demo_path, pg_demo_
     before = snapshot(pg_demo_url)
     assert main(["--db", pg_demo_url, "import", str(pkg), "--dry-run"]) == 0
     assert snapshot(pg_demo_url) == before
-    assert main(["--db", pg_demo_url, "import", str(pkg)]) == 0
+    assert main(["--db", pg_demo_url, "import", str(pkg)]) == 1  # a first package: its key must be confirmed
+    assert snapshot(pg_demo_url) == before
+    key = fingerprint(read_package_file(pkg).signer_key)  # as read out by the county clerk on the phone
+    assert main(["--db", pg_demo_url, "import", str(pkg), "--trust-key", key]) == 0
     assert "已导入" in capsys.readouterr().out
     city = open_context(pg_demo_url)
     try:

@@ -66,7 +66,7 @@ def test_submit_all_lists_each_form_and_submits_the_ready_ones_in_one_step(
             shown[dialog.table.item(row, 0).text()] = dialog.table.item(row, 2).text()
         shown["button"] = dialog.submit_button.text()
         keys.press(dialog, Qt.Key.Key_Return)  # the submit button is the default and has the focus
-        shown["result"] = dialog.result.text()
+        shown["result"] = dialog.outcome.text()
         keys.press(dialog, Qt.Key.Key_Escape)
 
     seen = answer_dialogs([(QDialog, submit_all)])
