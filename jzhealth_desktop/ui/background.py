@@ -3,13 +3,21 @@
 ``progress(done, total)`` may be called from the worker; it returns False once the user cancelled, and the
 function should then stop. ``on_done(result)`` / ``on_error(exc)`` run on the UI thread. The dialog only
 appears when the work takes longer than a moment.
+
+Failures are never silent. A refusal (``JzError``: a bad file, a locked form) goes to ``on_error``, or, without
+one, to a message box naming it. Anything else is a bug: it goes to ``sys.excepthook`` on the UI thread exactly
+as an error in a slot does (``ui/errors.py``: logged with its traceback, the one-line Chinese 「意外错误」 dialog,
+or one line on stderr under ``--smoke``), with the job's title added to the traceback; ``on_error`` is not
+called for it, so the clerk never gets a second, raw ``ValueError: …`` box.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any, Callable
 
+from ..domain.errors import JzError
 from .qt import QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QWidget, Signal
 
 SHOW_AFTER_MS = 300
@@ -48,6 +56,7 @@ class Operation(QObject):
     def __init__(self, parent: QWidget, title: str, fn, on_done, on_error, cancellable: bool):
         super().__init__(parent)
         self.cancelled = threading.Event()
+        self.title = title
         self.done = False
         self.result: Any = None
         self.error: BaseException | None = None
@@ -89,9 +98,23 @@ class Operation(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.error = exc
         self._close()
-        if self._on_error is not None:
-            self._on_error(exc)
-        self.deleteLater()
+        try:
+            if not isinstance(exc, JzError):
+                unexpected(exc, self.title)
+            elif self._on_error is not None:
+                self._on_error(exc)
+            else:
+                from .dialogs import show_error
+
+                show_error(self.parent(), self.title, exc)
+        finally:
+            self.deleteLater()
+
+
+def unexpected(exc: BaseException, title: str) -> None:
+    """A bug in a background job, handed to the UI thread's excepthook (log + dialog) with the job named."""
+    exc.add_note(f"background job: {title}")
+    sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 def run_in_background(parent: QWidget, title: str, fn, on_done, on_error=None, cancellable: bool = False) -> Operation:

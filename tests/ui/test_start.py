@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from jzhealth_desktop.domain.errors import InputError
 from jzhealth_desktop.services import accounts
 from jzhealth_desktop.services.context import open_context
 from jzhealth_desktop.services.station import station
@@ -142,12 +143,12 @@ def test_background_helper_reports_progress_result_and_errors(qtbot, open_window
     qtbot.waitUntil(lambda: results == ["ok"])
     assert seen == [True, True, True] and worker_threads[0] != threading.get_ident()
 
-    def fail(progress):
-        raise ValueError("broken")
+    def fail(progress):  # a refusal reaches on_error; an unexpected error: tests/ui/test_background_errors.py
+        raise InputError("文件不是数据包", "not a package")
 
     window.run_in_background("test", fail, results.append, errors.append)
     qtbot.waitUntil(lambda: bool(errors))
-    assert isinstance(errors[0], ValueError)
+    assert isinstance(errors[0], InputError)
 
     release = threading.Event()
     answers = []
