@@ -1,9 +1,11 @@
-"""One typed input: accepts only what the value type allows; Enter moves on, Esc reverts, Ctrl+Z asks the form."""
+"""One typed input: accepts only what the value type allows; Enter moves on, Esc reverts, Ctrl+Z asks the form.
+And a figure's comment, capped at what the store takes."""
 
 from __future__ import annotations
 
 from ...domain.catalogue import Indicator
-from ..qt import (QCoreApplication, QKeyEvent, QKeySequence, QLineEdit, QRegularExpression,
+from ...domain.comments import MAX_LENGTH
+from ..qt import (QCoreApplication, QGuiApplication, QKeyEvent, QKeySequence, QLineEdit, QRegularExpression,
                   QRegularExpressionValidator, Qt, Signal)
 
 translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
@@ -94,3 +96,40 @@ class ValueEdit(QLineEdit):
             why = refusal(self.ind, before, cursor, event.text())
             if why:
                 self.refused.emit(why)
+
+
+def _units(text: str) -> int:
+    """Length as QLineEdit counts it (UTF-16 code units: a character outside the BMP counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+class CommentEdit(QLineEdit):
+    """A figure's comment (说明), held to ``domain.comments.MAX_LENGTH`` characters while it is typed, pasted or
+    committed by an input method, so a save is never refused for its length. When the cap cuts what was typed,
+    ``refused`` says so (QLineEdit alone drops the rest without a word). Qt counts UTF-16 units, so the cap never
+    lets through more characters than the store takes (a rare character beyond the BMP uses two)."""
+
+    refused = Signal(str)
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self.setMaxLength(MAX_LENGTH)
+        self.setText(text)
+
+    def _guard(self, handle, event, wanted: int) -> None:
+        before = _units(self.text()) - _units(self.selectedText())
+        handle(event)
+        after = _units(self.text())
+        if wanted and after >= self.maxLength() and after - before < wanted:
+            self.refused.emit(translate("CommentEdit", "A comment holds at most {n} characters; the rest was not "
+                                                       "taken").format(n=self.maxLength()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.matches(QKeySequence.StandardKey.Paste):
+            wanted = _units(QGuiApplication.clipboard().text())
+        else:
+            wanted = _units(event.text()) if event.text().isprintable() else 0
+        self._guard(super().keyPressEvent, event, wanted if not self.isReadOnly() else 0)
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 (Qt override) - Chinese arrives as a commit string
+        self._guard(super().inputMethodEvent, event, _units(event.commitString()) if not self.isReadOnly() else 0)

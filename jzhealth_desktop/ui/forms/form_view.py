@@ -15,10 +15,10 @@ from ...domain.rules import HARD, MISSING, SOFT, Issue
 from ...domain.values import Value, fit_scale, to_decimal, value_text
 from ...services.context import Context
 from ...services.forms import Form, validate
-from ..qt import (QFrame, QGridLayout, QSizePolicy, QGroupBox, QLabel, QLineEdit, QScrollArea, Qt, QTimer, QToolButton,
+from ..qt import (QFrame, QGridLayout, QSizePolicy, QGroupBox, QLabel, QScrollArea, Qt, QTimer, QToolButton,
                   QVBoxLayout, QWidget, Signal)
 from ..settings import language
-from .field import ValueEdit
+from .field import CommentEdit, ValueEdit
 
 LIVE_CHECK_MS = 150
 NAME_WIDTH = 330  # the indicator names' column at its widest; it gives way (names wrap) down to NAME_MIN
@@ -31,7 +31,7 @@ class Row:
     ind: Indicator
     edit: ValueEdit
     last: QLabel
-    comment: QLineEdit
+    comment: CommentEdit
     history: QToolButton
     label: QLabel
     unit: QLabel
@@ -189,7 +189,7 @@ class FormView(QScrollArea):
         last.setObjectName("lastYear")
         last.setMinimumWidth(110)
         last.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        comment = QLineEdit(box)
+        comment = CommentEdit(parent=box)  # capped at the store's limit while typing, and says so
         comment.setMinimumWidth(100)
         comment.setObjectName(f"comment_{ind.code}")
         comment.setPlaceholderText(self.tr("comment"))
@@ -208,6 +208,7 @@ class FormView(QScrollArea):
         edit.focused.connect(lambda c=ind.code: self.note_changed.emit(self.note(c)))
         edit.refused.connect(self.message)
         comment.textEdited.connect(lambda _t: self._changed())
+        comment.refused.connect(self.message)
         comment.returnPressed.connect(edit.setFocus)
         history.clicked.connect(lambda _=False, c=ind.code: self.history_requested.emit(c))
         return row

@@ -13,9 +13,10 @@ from ...domain.values import value_text
 from ...services.context import Context
 from ...services.grid import Column, Grid, check_grid, read_grid, save_grid
 from ..qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QDialog, QDialogButtonBox,
-                  QGuiApplication, QHeaderView, QKeyEvent, QKeySequence, QLabel, QLineEdit, QModelIndex, Qt,
+                  QGuiApplication, QHeaderView, QKeyEvent, QKeySequence, QLabel, QModelIndex, Qt,
                   QTableView, QVBoxLayout, Signal)
 from ..settings import language
+from .field import CommentEdit
 
 HARD_BG, SOFT_BG, EDITED_BG = QColor("#fbd5d5"), QColor("#fde9b8"), QColor("#e3effd")
 EXPLAINED_BG = QColor("#fdf5e0")  # a soft warning with its comment: still noticeable, no longer asking
@@ -95,9 +96,12 @@ class GridModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             english = language() == "en"
-            lines = [i.en if english else i.zh for i in issues]
             note = self.comment(col, code).strip()
-            if note:
+            # A warning answered by a comment reads 「已说明：…」 (as in the form), no longer 「…请填写说明」.
+            lines = [i.en if english else i.zh for i in issues if i.severity != SOFT or not note]
+            if note and any(i.severity == SOFT for i in issues):
+                lines.append(self.tr("Explained: {comment}").format(comment=note))
+            elif note:
                 lines.append(self.tr("Comment: {text}").format(text=note))
             elif any(i.severity == SOFT for i in issues):
                 lines.append(self.tr("Press Ctrl+M to give the comment this figure needs"))
@@ -137,9 +141,10 @@ class GridModel(QAbstractTableModel):
         for col in columns:
             for code in self.grid.codes:
                 self.issues.pop((col, code), None)
-        wanted = [col for col in columns if self.edits.get(col)]
+        # Typed comments are checked too, by the rule a save applies (a column with only a new comment included).
+        wanted = [col for col in columns if self.edits.get(col) or self.notes.get(col)]
         try:
-            found = check_grid(self.ctx, self.grid.domain, self.edits, wanted)
+            found = check_grid(self.ctx, self.grid.domain, self.edits, wanted, comments=self.notes)
         except JzError as exc:
             found = {col: [Issue(self.grid.codes[0], HARD, exc.zh, exc.en, "access")] for col in wanted}
         for col, issues in found.items():
@@ -181,7 +186,8 @@ class GridModel(QAbstractTableModel):
             self.notes.get(col, {}).pop(code, None)
         else:
             self.notes.setdefault(col, {})[code] = text
-        self.dataChanged.emit(index, index)
+        self.check({col})  # the comment itself is checked as a save will (a control character is red now)
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         self.edits_changed.emit(self.is_dirty())
 
     def needing_comment(self) -> list[QModelIndex]:
@@ -227,15 +233,25 @@ class CommentDialog(QDialog):
             why.setObjectName("reasons")
             why.setWordWrap(True)
             layout.addWidget(why)
-        self.line = QLineEdit(text, self)
+        self.line = CommentEdit(text, self)
         self.line.setObjectName("comment")
         self.line.setPlaceholderText(self.tr("Why the figure is right (e.g. a new centre opened)"))
         self.line.setMinimumWidth(380)
         layout.addWidget(self.line)
+        self.limit = QLabel(self)  # the cap, said here: the status bar is behind this dialog
+        self.limit.setObjectName("limit")
+        self.limit.setWordWrap(True)
+        self.limit.hide()
+        self.line.refused.connect(self._refused)
+        layout.addWidget(self.limit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _refused(self, why: str) -> None:
+        self.limit.setText(why)
+        self.limit.show()
 
     def text(self) -> str:
         return self.line.text()
