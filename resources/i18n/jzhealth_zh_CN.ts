@@ -1077,43 +1077,44 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="37"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="100"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="50"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="51"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="52"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="54"/>
-        <source>Zoom</source>
-        <translation>缩放</translation>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="82"/>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="89"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="55"/>
+        <source>&amp;Save as…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="56"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="59"/>
+        <source>&amp;Zoom</source>
+        <translation>缩放(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="122"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="128"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="131"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="83"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="122"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="89"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="128"/>
         <source>Cannot save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -1121,177 +1122,181 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="29"/>
         <source>Annual statistical report</source>
         <translation>年度统计报表</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30"/>
         <source>Special page (newspaper layout)</source>
         <translation>专版（报纸版式）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31"/>
         <source>The year&apos;s targets (newspaper layout)</source>
         <translation>年度目标（报纸版式）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="33"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32"/>
         <source>Blank form (for filling on paper)</source>
         <translation>空白报表（纸质填报）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="38"/>
-        <source>Series title</source>
-        <translation>栏目标题</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="39"/>
-        <source>Page name</source>
-        <translation>版名</translation>
-    </message>
-    <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="40"/>
-        <source>Page number</source>
-        <translation>版次</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="41"/>
         <source>&amp;Headline</source>
         <translation>大标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="41"/>
         <source>Byli&amp;ne</source>
         <translation>署名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="43"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42"/>
         <source>&amp;Editor</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="44"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="43"/>
         <source>P&amp;roofreader</source>
         <translation>校对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="44"/>
         <source>&amp;Layout</source>
         <translation>组版(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="46"/>
-        <source>Closing summary</source>
-        <translation>结束语（总结框）</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="72"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="71"/>
         <source>&amp;Document</source>
         <translation>报表类型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="72"/>
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="74"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="73"/>
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="85"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="84"/>
         <source>&amp;Build and preview</source>
         <translation>生成并预览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="96"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="95"/>
         <source>Page options</source>
         <translation>版面选项</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="141"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="102"/>
+        <source>Loa&amp;d</source>
+        <translation>载入(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="106"/>
+        <source>Sa&amp;ve as preset</source>
+        <translation>保存为预设(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="112"/>
+        <source>Pr&amp;eset</source>
+        <translation>预设(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="134"/>
+        <source>Choose a p&amp;hoto…</source>
+        <translation>选择图片(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="140"/>
         <source>&amp;Photo</source>
         <translation>图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="145"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="144"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="147"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="146"/>
         <source>The earlier year the page compares with; it must hold data</source>
         <translation>版面对比的较早年份，该年须有数据</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="148"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="147"/>
         <source>Compare &amp;with year</source>
         <translation>对比年份(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="160"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="159"/>
         <source>&amp;Sections</source>
         <translation>栏目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="195"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="194"/>
         <source>not a date (YYYY-MM-DD)</source>
         <translation>不是日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="47"/>
-        <source>Photo caption</source>
-        <translation>图片说明</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="48"/>
-        <source>Photographer</source>
-        <translation>摄影</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="58"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="260"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="57"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="259"/>
         <source>Build a report</source>
         <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="103"/>
-        <source>Load</source>
-        <translation>载入</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="106"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="105"/>
         <source>New preset name</source>
         <translation>新预设名称</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="107"/>
-        <source>Save as preset</source>
-        <translation>保存为预设</translation>
-    </message>
-    <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="113"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="284"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="291"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="283"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="290"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="119"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="118"/>
         <source>The issue date printed on the page, as YYYY-MM-DD; empty means today</source>
         <translation>印在版面上的出版日期，格式为 年-月-日；留空即今天</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="126"/>
-        <source>Issue da&amp;te</source>
-        <translation>出版日期(&amp;T)</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="37"/>
+        <source>Series t&amp;itle</source>
+        <translation>栏目标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="135"/>
-        <source>Choose a photo…</source>
-        <translation>选择图片…</translation>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="38"/>
+        <source>Page na&amp;me</source>
+        <translation>版名(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="39"/>
+        <source>Pa&amp;ge number</source>
+        <translation>版次(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45"/>
+        <source>&amp;Closing summary</source>
+        <translation>结束语（总结框）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="46"/>
+        <source>Photo capti&amp;on</source>
+        <translation>图片说明(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="47"/>
+        <source>Photogr&amp;apher</source>
+        <translation>摄影(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="125"/>
+        <source>Issue da&amp;te</source>
+        <translation>出版日期(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="200"/>
@@ -1299,7 +1304,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="201"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="200"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>

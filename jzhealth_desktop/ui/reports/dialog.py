@@ -11,15 +11,14 @@ window (1366×768 screens), and the 栏目 list shows every domain without clipp
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ...domain.errors import JzError
 from ...domain.numbers import format_date
 from ...domain.periods import MAX_YEAR, MIN_YEAR
 from ...reports.options import check_options, parse_date
 from ...reports.presets import load_preset, preset_names, save_preset
-from ..dialogs import error_text
-from ..qt import (QT_TRANSLATE_NOOP, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog,
+from ..dialogs import error_text, open_path
+from ..qt import (QT_TRANSLATE_NOOP, QComboBox, QCoreApplication, QDialog, QDialogButtonBox,
                   QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                   QMessageBox, QPushButton, QScrollArea, QSpinBox, Qt, QVBoxLayout, QWidget)
 from ..settings import language, ui_settings
@@ -35,17 +34,17 @@ PAGE_KINDS = ("special", "plan")  # the kinds set as a newspaper page, with the 
 # The suggested PDF name is part of the Chinese document, whatever the screen language.
 FILE_LABELS = {"annual": "年度统计报表", "special": "专版", "plan": "年度目标", "blank": "空白报表"}
 # Page text fields: option key → label; the kinds they apply to.
-FIELDS = (("series_title", QT_TRANSLATE_NOOP("ReportDialog", "Series title"), PAGE_KINDS),
-          ("page_title", QT_TRANSLATE_NOOP("ReportDialog", "Page name"), PAGE_KINDS),
-          ("page_no", QT_TRANSLATE_NOOP("ReportDialog", "Page number"), PAGE_KINDS),
+FIELDS = (("series_title", QT_TRANSLATE_NOOP("ReportDialog", "Series t&itle"), PAGE_KINDS),
+          ("page_title", QT_TRANSLATE_NOOP("ReportDialog", "Page na&me"), PAGE_KINDS),
+          ("page_no", QT_TRANSLATE_NOOP("ReportDialog", "Pa&ge number"), PAGE_KINDS),
           ("headline", QT_TRANSLATE_NOOP("ReportDialog", "&Headline"), PAGE_KINDS),
           ("byline", QT_TRANSLATE_NOOP("ReportDialog", "Byli&ne"), PAGE_KINDS),
           ("editor", QT_TRANSLATE_NOOP("ReportDialog", "&Editor"), PAGE_KINDS),
           ("proofreader", QT_TRANSLATE_NOOP("ReportDialog", "P&roofreader"), PAGE_KINDS),
           ("layout", QT_TRANSLATE_NOOP("ReportDialog", "&Layout"), PAGE_KINDS),
-          ("summary", QT_TRANSLATE_NOOP("ReportDialog", "Closing summary"), ("plan",)),
-          ("photo_caption", QT_TRANSLATE_NOOP("ReportDialog", "Photo caption"), ("special",)),
-          ("photographer", QT_TRANSLATE_NOOP("ReportDialog", "Photographer"), ("special",)))
+          ("summary", QT_TRANSLATE_NOOP("ReportDialog", "&Closing summary"), ("plan",)),
+          ("photo_caption", QT_TRANSLATE_NOOP("ReportDialog", "Photo capti&on"), ("special",)),
+          ("photographer", QT_TRANSLATE_NOOP("ReportDialog", "Photogr&apher"), ("special",)))
 CREDITS = {"editor": "编辑", "proofreader": "校对", "layout": "组版"}
 REMEMBERED = ("editor", "proofreader", "layout")  # people's names, the same issue after issue
 
@@ -100,17 +99,17 @@ class ReportDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.preset = QComboBox()
         self.preset.addItems(preset_names())
-        load = QPushButton(self.tr("Load"))
+        load = QPushButton(self.tr("Loa&d"))
         load.clicked.connect(self._load_preset)
         self.preset_name = QLineEdit()
         self.preset_name.setPlaceholderText(self.tr("New preset name"))
-        save = QPushButton(self.tr("Save as preset"))
+        save = QPushButton(self.tr("Sa&ve as preset"))
         save.clicked.connect(self._save_preset)
         for widget in (self.preset, load, self.preset_name, save):
             row.addWidget(widget)
         holder = QWidget()
         holder.setLayout(row)
-        self._add_row(self.tr("Preset"), holder, "preset", ("special",))
+        self._add_row(self.tr("Pr&eset"), holder, "preset", ("special",), buddy=self.preset)
         date_row = QHBoxLayout()
         date_row.setContentsMargins(0, 0, 0, 0)
         self.date = QLineEdit()
@@ -132,7 +131,7 @@ class ReportDialog(QDialog):
         photo_row = QHBoxLayout()
         photo_row.setContentsMargins(0, 0, 0, 0)
         self.photo = QLineEdit()
-        browse = QPushButton(self.tr("Choose a photo…"))
+        browse = QPushButton(self.tr("Choose a p&hoto…"))
         browse.clicked.connect(self._browse_photo)
         photo_row.addWidget(self.photo)
         photo_row.addWidget(browse)
@@ -197,8 +196,8 @@ class ReportDialog(QDialog):
         self.weekday.setText(format_date(day.year, day.month, day.day, day.weekday()))
 
     def _browse_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
-                                              self.tr("Pictures (*.jpg *.jpeg *.png)"))
+        # Documents the first time, then the folder the last photo came from (never the program's own folder)
+        path = open_path(self, "photo", self.tr("Choose a photo"), self.tr("Pictures (*.jpg *.jpeg *.png)"))
         if path:
             self.photo.setText(path)
 
@@ -297,7 +296,3 @@ class ReportDialog(QDialog):
 
 def suggested_name(kind: str, org_name: str, year: int) -> str:
     return f"{org_name}{year}年{FILE_LABELS[kind]}.pdf"
-
-
-def default_folder() -> Path:
-    return Path.home()

@@ -1,4 +1,10 @@
-"""In-app PDF preview: pages rendered with pypdfium2 on white, a page list, zoom, Print and Save As."""
+"""In-app PDF preview: pages rendered with pypdfium2 on white, a page list, zoom, Print and Save As.
+
+The page list is a column of thumbnails with 「第 n 页」 under each, as wide as the widest of them (never cut,
+never scrolled sideways). Every button has an Alt key. 另存为 asks through ``ui/dialogs.save_path`` (Documents
+the first time, then the folder last used for PDFs) and says where the copy went (``tell_saved``, with
+「打开所在文件夹」).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,14 @@ import pypdfium2 as pdfium
 
 from ...domain.errors import JzError
 from ...fileio import copy_file
+from .. import dialogs
 from ..dialogs import error_text
-from ..qt import (QDialog, QFileDialog, QHBoxLayout, QIcon, QImage, QLabel, QListWidget, QListWidgetItem,
-                  QMessageBox, QPainter, QPixmap, QPrintDialog, QPrinter, QPushButton, QScrollArea, QSize,
-                  QSpinBox, Qt, QVBoxLayout)
+from ..qt import (QAbstractItemView, QDialog, QHBoxLayout, QIcon, QImage, QLabel, QListWidget,
+                  QListWidgetItem, QMessageBox, QPainter, QPixmap, QPrintDialog, QPrinter, QPushButton, QScrollArea,
+                  QSize, QSpinBox, Qt, QVBoxLayout)
+
+THUMB = QSize(90, 127)  # an A4 page's shape; a newspaper page is fitted inside it
+THUMB_DPI = 12  # an A4 page at 12 dpi is 99×140 px: just above the thumbnail, so it is only scaled down
 
 
 def page_image(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
@@ -29,13 +39,7 @@ class PreviewDialog(QDialog):
         self.document = pdfium.PdfDocument(str(self.path))
         self.setWindowTitle(title or self.path.name)
         self.resize(1000, 800)
-        self.pages = QListWidget()
-        self.pages.setIconSize(QSize(90, 127))
-        self.pages.setMaximumWidth(140)
-        for index in range(len(self.document)):
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(page_image(self.document, index, 12))),
-                                   self.tr("Page %1").replace("%1", str(index + 1)))
-            self.pages.addItem(item)
+        self.pages = self._page_list()
         self.view = QLabel()
         self.view.setAlignment(Qt.AlignCenter)
         self.view.setStyleSheet("background: #808080;")
@@ -47,11 +51,15 @@ class PreviewDialog(QDialog):
         self.zoom.setSingleStep(25)
         self.zoom.setSuffix("%")
         self.zoom.setValue(100)
-        print_button = QPushButton(self.tr("Print…"))
-        save_button = QPushButton(self.tr("Save as…"))
-        close_button = QPushButton(self.tr("Close"))
+        self.print_button = print_button = QPushButton(self.tr("&Print…"))
+        self.save_button = save_button = QPushButton(self.tr("&Save as…"))
+        self.close_button = close_button = QPushButton(self.tr("&Close"))
+        for button in (print_button, save_button, close_button):
+            button.setAutoDefault(False)  # Enter in the zoom box does not print
+        zoom_label = QLabel(self.tr("&Zoom"))
+        zoom_label.setBuddy(self.zoom)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Zoom")))
+        bar.addWidget(zoom_label)
         bar.addWidget(self.zoom)
         bar.addStretch()
         for button in (print_button, save_button, close_button):
@@ -65,9 +73,38 @@ class PreviewDialog(QDialog):
         self.pages.currentRowChanged.connect(self.show_page)
         self.zoom.valueChanged.connect(lambda _: self.show_page(self.pages.currentRow()))
         print_button.clicked.connect(self.print_document)
-        save_button.clicked.connect(self.save_as)
+        save_button.clicked.connect(lambda: self.save_as())
         close_button.clicked.connect(self.close)
         self.pages.setCurrentRow(0)
+        self.pages.setFocus()  # Up/Down turn the pages from the start
+
+    def _page_list(self) -> QListWidget:
+        """Thumbnails in one column, 「第 n 页」 under each; the list is exactly as wide as its widest item plus a
+        vertical scroll bar, so no label is cut and nothing scrolls sideways (at any font or scale)."""
+        pages = QListWidget()
+        pages.setObjectName("pages")
+        pages.setViewMode(QListWidget.ViewMode.IconMode)  # the label under its picture
+        pages.setFlow(QListWidget.Flow.TopToBottom)
+        pages.setWrapping(False)
+        pages.setMovement(QListWidget.Movement.Static)
+        pages.setResizeMode(QListWidget.ResizeMode.Adjust)
+        pages.setSpacing(4)
+        pages.setIconSize(THUMB)
+        pages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        pages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # its width is counted below
+        pages.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        ratio = self.devicePixelRatioF()
+        for index in range(len(self.document)):
+            pixmap = QPixmap.fromImage(page_image(self.document, index, THUMB_DPI * ratio))
+            pixmap.setDevicePixelRatio(ratio)  # sharp at 150 % scaling
+            item = QListWidgetItem(QIcon(pixmap), self.tr("Page %1").replace("%1", str(index + 1)))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            pages.addItem(item)
+        widest = max((pages.sizeHintForIndex(pages.model().index(row, 0)).width() for row in range(pages.count())),
+                     default=THUMB.width())
+        pages.setFixedWidth(widest + 2 * pages.spacing() + pages.verticalScrollBar().sizeHint().width()
+                            + 2 * pages.frameWidth() + 2)
+        return pages
 
     def page_count(self) -> int:
         return len(self.document)
@@ -78,9 +115,11 @@ class PreviewDialog(QDialog):
             self.view.setPixmap(QPixmap.fromImage(page_image(self.document, index, dpi)))
 
     def save_as(self, target: str | None = None) -> Path | None:
-        if not target:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), self.path.name,
-                                                  self.tr("PDF files (*.pdf)"))
+        """Copy the PDF to ``target``; without one (the 另存为 button) ask where, starting in Documents or the folder
+        last used for PDFs, and afterwards say where it went. None if cancelled or refused (the refusal is said)."""
+        asked = not target
+        if asked:
+            target = dialogs.save_path(self, "pdf", self.tr("Save as"), self.path.name, self.tr("PDF files (*.pdf)"))
         if not target:
             return None
         try:  # whole or not at all; a PDF open in a viewer is named and left as it was
@@ -88,6 +127,8 @@ class PreviewDialog(QDialog):
         except JzError as exc:
             QMessageBox.warning(self, self.tr("Save as"), self.tr("Cannot save: %1").replace("%1", error_text(exc)))
             return None
+        if asked:
+            dialogs.tell_saved(self, self.tr("Save as"), str(target))
         return Path(target)
 
     def print_document(self) -> None:
