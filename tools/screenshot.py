@@ -6,8 +6,9 @@ to docs/screenshots/ and copies them to resources/help/images/ for 帮助 → �
 
 ``--screen 1366x768 [--scale 1.5]``: the small laptop screen counties have, optionally at 150 % (Windows'
 "recommended" scaling there). The window fills the screen as it would maximised, and the shots (plus the
-submit-all dialog and the user guide) go to docs/screenshots/1366x768/ or 1366x768-150/ to be looked at for
-clipping; the help images are left alone.
+dialogs a clerk opens: submit-all, user guide, report dialog and preview, history, field search, comment,
+users, deadlines, audit, the error dialog) go to docs/screenshots/1366x768/ or 1366x768-150/ to be looked at
+for clipping; the help images are left alone.
 """
 
 from __future__ import annotations
@@ -96,12 +97,9 @@ def shoot(out: Path = OUT, fill_screen: bool = False) -> int:
     settle()
     shots.append(("completeness.png", window.grab()))
     if fill_screen:
-        from jzhealth_desktop.ui.accounts.submit_all import SubmitAllDialog
-        from jzhealth_desktop.ui.help import GuideDialog
-
         window.select(COUNTY, YEAR, "immunization")
-        for name, dialog in (("submit-all.png", SubmitAllDialog(window.ctx, COUNTY, YEAR, window)),
-                             ("guide.png", GuideDialog(window))):
+        for name, make in dialogs(window, Path(home_folder()) / "shots"):
+            dialog = make()
             dialog.show()
             settle()
             shots.append((name, dialog.grab()))
@@ -115,6 +113,65 @@ def shoot(out: Path = OUT, fill_screen: bool = False) -> int:
     started.ctx.close()
     QApplication.processEvents()
     return 0
+
+
+def home_folder() -> str:
+    return os.environ["JZHEALTH_HOME"]
+
+
+def dialogs(window, scratch: Path) -> list:
+    """The windows a clerk opens from the main window, each as (file name, a function that builds it)."""
+    from jzhealth_desktop.reports import build_report
+    from jzhealth_desktop.ui.accounts.audit_view import AuditDialog
+    from jzhealth_desktop.ui.accounts.manage import DeadlinesDialog, UsersDialog
+    from jzhealth_desktop.ui.accounts.submit_all import SubmitAllDialog
+    from jzhealth_desktop.ui.errors import ErrorDialog
+    from jzhealth_desktop.ui.forms.grid import CommentDialog
+    from jzhealth_desktop.ui.forms.search import FieldSearch
+    from jzhealth_desktop.ui.help import GuideDialog
+    from jzhealth_desktop.ui.history_dialog import HistoryDialog
+    from jzhealth_desktop.ui.reports.dialog import ReportDialog
+    from jzhealth_desktop.ui.reports.preview import PreviewDialog
+
+    ctx = window.ctx
+    scratch.mkdir(parents=True, exist_ok=True)
+
+    def special_dialog():
+        dialog = ReportDialog(ctx, None, YEAR, window)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("special"))
+        return dialog
+
+    def preview():
+        pdf = build_report(ctx, "annual", YEAR, None, scratch / "焦作市2021年年度统计报表.pdf", {})
+        return PreviewDialog(pdf, window, pdf.name)
+
+    def search():
+        dialog = FieldSearch(ctx, False, window)
+        dialog.query.setText("床位")
+        return dialog
+
+    def error():
+        try:
+            raise RuntimeError("示例错误")
+        except RuntimeError as exc:
+            import traceback
+
+            return ErrorDialog("".join(traceback.format_exception(exc)), window)
+
+    return [
+        ("submit-all.png", lambda: SubmitAllDialog(ctx, COUNTY, YEAR, window)),
+        ("guide.png", lambda: GuideDialog(window)),
+        ("report-dialog.png", special_dialog),
+        ("preview.png", preview),
+        ("history.png", lambda: HistoryDialog(ctx, COUNTY, YEAR, "imm_clinics", window)),
+        ("search.png", search),
+        ("comment.png", lambda: CommentDialog("养老机构数（家） · 2021年", ["「养老机构数」比上年变化 +150%（上年 2），超过 50%，"
+                                                                          "请填写说明"], "", window)),
+        ("users.png", lambda: UsersDialog(ctx, window)),
+        ("deadlines.png", lambda: DeadlinesDialog(ctx, YEAR, window)),
+        ("audit.png", lambda: AuditDialog(ctx, window)),
+        ("error.png", error),
+    ]
 
 
 if __name__ == "__main__":

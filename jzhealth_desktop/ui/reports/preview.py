@@ -38,7 +38,7 @@ class PreviewDialog(QDialog):
         self.path = Path(path)
         self.document = pdfium.PdfDocument(str(self.path))
         self.setWindowTitle(title or self.path.name)
-        self.resize(1000, 800)
+        self._fit_screen()
         self.pages = self._page_list()
         self.view = QLabel()
         self.view.setAlignment(Qt.AlignCenter)
@@ -78,6 +78,15 @@ class PreviewDialog(QDialog):
         self.pages.setCurrentRow(0)
         self.pages.setFocus()  # Up/Down turn the pages from the start
 
+    def _fit_screen(self) -> None:
+        """1000×800 where there is room; on a 1366×768 laptop (or at 150 %) within the screen, title bar included."""
+        screen = (self.parentWidget() or self).screen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or room.isEmpty():
+            self.resize(1000, 800)
+            return
+        self.resize(min(1000, room.width() - 20), min(800, room.height() - 40))
+
     def _page_list(self) -> QListWidget:
         """Thumbnails in one column, 「第 n 页」 under each; the list is exactly as wide as its widest item plus a
         vertical scroll bar, so no label is cut and nothing scrolls sideways (at any font or scale)."""
@@ -111,8 +120,10 @@ class PreviewDialog(QDialog):
 
     def show_page(self, index: int) -> None:
         if 0 <= index < len(self.document):
-            dpi = 96 * self.zoom.value() / 100
-            self.view.setPixmap(QPixmap.fromImage(page_image(self.document, index, dpi)))
+            ratio = self.devicePixelRatioF()  # rendered for the screen's pixels: sharp at 150 % scaling
+            pixmap = QPixmap.fromImage(page_image(self.document, index, 96 * self.zoom.value() / 100 * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            self.view.setPixmap(pixmap)
 
     def save_as(self, target: str | None = None) -> Path | None:
         """Copy the PDF to ``target``; without one (the 另存为 button) ask where, starting in Documents or the folder
