@@ -159,3 +159,21 @@ def test_every_label_and_button_of_the_report_dialog_has_its_own_alt_key(qtbot, 
     qtbot.waitUntil(lambda: bool(asked))
     assert Path(asked[0]) == Path(dialogs.documents_folder())  # not the program's folder
     assert dialog.photo.text() == str(photo)
+
+
+def test_a_small_screen_starts_with_the_pages_whole_width_shown(qtbot, annual_pdf):
+    application.make_app()
+    preview = PreviewDialog(annual_pdf)
+    qtbot.addWidget(preview)
+    preview.resize(700, 500)  # what 1366×768 at 150 % leaves, roughly
+    preview.show()
+    qtbot.waitExposed(preview)
+    assert preview.zoom.value() < 100
+    qtbot.waitUntil(lambda: preview.scroll.horizontalScrollBar().maximum() == 0)
+    assert preview.scroll.verticalScrollBar().maximum() > 0  # the page scrolls down, never sideways
+    wide = PreviewDialog(annual_pdf)
+    qtbot.addWidget(wide)
+    wide.resize(1200, 700)
+    wide.show()
+    qtbot.waitExposed(wide)
+    assert wide.zoom.value() == 100  # room enough: never enlarged past 100 %

@@ -43,7 +43,7 @@ class PreviewDialog(QDialog):
         self.view = QLabel()
         self.view.setAlignment(Qt.AlignCenter)
         self.view.setStyleSheet("background: #808080;")
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(self.view)
         scroll.setWidgetResizable(True)
         self.zoom = QSpinBox()
@@ -165,6 +165,21 @@ class PreviewDialog(QDialog):
                 painter.setViewport(area)
         finally:
             painter.end()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not getattr(self, "_fitted", False):  # once: a small screen starts with the page's whole width shown
+            self._fitted = True
+            self.zoom.setValue(self.fit_width_zoom())
+
+    def fit_width_zoom(self) -> int:
+        """100 %, or less if the first page's width at 100 % is wider than the page area (1366×768 at 150 %)."""
+        width_pt = self.document[0].get_size()[0] if len(self.document) else 0
+        scroll = self.scroll  # the room beside a vertical scroll bar (a page is always taller than the area)
+        room = scroll.width() - 2 * scroll.frameWidth() - scroll.verticalScrollBar().sizeHint().width() - 4
+        if width_pt <= 0 or room <= 0:
+            return 100
+        return max(self.zoom.minimum(), min(100, int(room / (width_pt / 72 * 96) * 100)))
 
     def closeEvent(self, event) -> None:
         self.document.close()
