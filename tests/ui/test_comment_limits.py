@@ -152,3 +152,10 @@ def test_a_typed_comment_is_checked_by_the_saves_rule_in_the_grid(qtbot, open_wi
     keys.press(window, Qt.Key.Key_S, keys.CTRL)
     assert window.statusBar().currentMessage() == "未保存：有 1 个红色单元格需要改正"
     assert snapshot(store_path) == before
+
+
+def test_a_stored_comment_beyond_the_bmp_is_shown_whole(qtbot):
+    text = "😀" + "说" * (MAX_LENGTH - 1)  # 4000 characters, 4001 UTF-16 units
+    box = CommentEdit(text)
+    qtbot.addWidget(box)
+    assert box.text() == text  # not cut: the form would otherwise look edited on opening

@@ -116,6 +116,12 @@ class CommentEdit(QLineEdit):
         self.setMaxLength(MAX_LENGTH)
         self.setText(text)
 
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        """A stored comment is shown whole, never cut (which would make the form look edited): one of 4000
+        characters with a character beyond the BMP is more than 4000 UTF-16 units."""
+        self.setMaxLength(max(MAX_LENGTH, _units(text or "")))
+        super().setText(text)
+
     def _guard(self, handle, event, wanted: int) -> None:
         before = _units(self.text()) - _units(self.selectedText())
         handle(event)
