@@ -81,7 +81,7 @@ def test_report_dialog_and_preview_in_english(qtbot, in_language, demo_ctx, tmp_
         "org_name": demo_ctx.org("410821").name_en,
         "first_section": demo_ctx.catalogue.domains[0].name_en,
     }
-    assert sorted(preview_buttons(qtbot, tmp_path)[0]) == ["Close", "Print…", "Save as…"]
+    assert sorted(preview_buttons(qtbot, tmp_path)[0]) == ["&Close", "&Print…", "&Save as…"]
     assert preview_buttons(qtbot, tmp_path)[1] == "Page 1"
     # The document stays Chinese whatever the screen language.
     assert suggested_name("special", "修武县", 2021) == "修武县2021年专版.pdf"
@@ -100,5 +100,5 @@ def test_report_dialog_and_preview_in_chinese_by_default(qtbot, in_language, dem
         "first_section": demo_ctx.catalogue.domains[0].name,
     }
     buttons, page = preview_buttons(qtbot, tmp_path)
-    assert sorted(buttons) == sorted(["关闭", "打印…", "另存为…"]) and page == "第 1 页"
-    assert QApplication.translate("ReportDialog", "Photographer") == "摄影"  # a table label, collected by lupdate
+    assert sorted(buttons) == sorted(["关闭(&C)", "打印(&P)…", "另存为(&S)…"]) and page == "第 1 页"
+    assert QApplication.translate("ReportDialog", "Photogr&apher") == "摄影(&A)"  # a table label, collected by lupdate
