@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from .. import logfile
 from ..domain.errors import JzError, StoreError
 from ..paths import data_dir, resources_dir
-from .features import FEATURE_MODULES
+from .features import FEATURE_MODULES, declared_actions
 from .i18n import install_translators
 from . import errors, gc_guard
 from .qt import QApplication, QCoreApplication, QEvent, QFont, QIcon, QMessageBox, QObject, QTimer
@@ -176,11 +176,7 @@ def start(args: argparse.Namespace, ctx: Context | None = None, frame=None) -> S
     else:
         window = frame
         window.attach(ctx, current)
-    for module in modules:
-        hook = getattr(module, "install", None)
-        if hook is not None:
-            hook(window)
-    window.mirror_rights()  # the features' actions too
+    window.add_actions(declared_actions(modules))  # the features' menu items, placed by ui/menus.py
     return Started(app, ctx, window)
 
 
