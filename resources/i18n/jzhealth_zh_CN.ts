@@ -14,6 +14,11 @@
             <translation>审核通过</translation>
         </message>
         <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="86" />
+            <source>Approve {what}?</source>
+            <translation>审核通过{what}？</translation>
+        </message>
+        <message>
             <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="89" />
             <source>Reason (the county sees it):</source>
             <translation>原因（县区可以看到）：</translation>
