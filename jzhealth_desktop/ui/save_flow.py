@@ -16,6 +16,7 @@ from . import dialogs
 from .qt import QCoreApplication, QObject
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..domain.rules import Issue
     from ..services.forms import ValidationFailed
     from .main_window import MainWindow
 
@@ -35,14 +36,15 @@ class _FormEdits:
     """The form view's edits of the selected form."""
 
     def __init__(self, window: MainWindow):
-        self.window, self.view = window, window.form_view
+        assert window.selection is not None and window.ctx is not None  # saving starts once the store is open
+        self.window, self.view, self.selection, self.ctx = window, window.form_view, window.selection, window.ctx
 
     def dirty(self) -> bool:
         return self.view.is_dirty()
 
     def changed_forms(self) -> list[tuple[str, int]]:
         """The (org, year) whose figures this save changes (comments alone do not unsubmit a form)."""
-        org, year, _domain = self.window.selection.current()
+        org, year, _domain = self.selection.current()
         return [(org, year)] if self.view.entries() else []
 
     def check(self) -> Refusal | None:
@@ -59,8 +61,8 @@ class _FormEdits:
     def write(self) -> None:
         from ..services.forms import save_form
 
-        org, year, domain = self.window.selection.current()
-        save_form(self.window.ctx, org, year, domain, self.view.entries(), self.view.comment_entries(),
+        org, year, domain = self.selection.current()
+        save_form(self.ctx, org, year, domain, self.view.entries(), self.view.comment_entries(),
                   base=self.view.form.stamps if self.view.form else None)
 
     def refused(self, exc: ValidationFailed) -> Refusal:
@@ -72,7 +74,7 @@ class _FormEdits:
             return self._at(soft, translate("MainWindow", "Not saved: the figures marked amber need a comment"), comment=True)
         return self._at(exc.issues, dialogs.error_text(exc))
 
-    def _at(self, issues, message: str, comment: bool = False) -> Refusal:
+    def _at(self, issues: list[Issue], message: str, comment: bool = False) -> Refusal:
         first = issues[0].code if issues else None
         if not first or first not in self.view.rows:
             return Refusal(message)
@@ -194,10 +196,11 @@ class SaveFlow(QObject):
         from ..domain.submission import MOVES
         from ..services.workflow import get_status
 
-        domain = self.window.current_domain()
+        domain, ctx = self.window.current_domain(), self.window.ctx
+        assert ctx is not None
         for org, year in forms:
             try:
-                status = get_status(self.window.ctx, org, year, domain)
+                status = get_status(ctx, org, year, domain)
             except JzError:
                 continue
             if status.status in MOVES["edit"].sources:

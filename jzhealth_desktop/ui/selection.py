@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..domain.periods import MAX_YEAR, MIN_YEAR
 from . import settings
-from .qt import QObject, Signal
+from .qt import QObject, QSettings, Signal
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..services.context import Context
@@ -44,7 +44,7 @@ class Selection(QObject):
         self.year = min(max(year, MIN_YEAR), MAX_YEAR)
         self.domain = domain if domain in self.codes else self.codes[0]
 
-    def save(self, store) -> None:
+    def save(self, store: QSettings) -> None:
         settings.write(settings.ORG, self.org, store=store)
         settings.write(settings.YEAR, self.year, store=store)
         settings.write(settings.DOMAIN, self.domain, store=store)

@@ -26,7 +26,7 @@ class Setting:
     kind: type
     default: Any
     meaning: str
-    choices: tuple = ()
+    choices: tuple[object, ...] = ()
 
     def name(self, part: str = "") -> str:
         return self.key.format(part) if "{}" in self.key else self.key
@@ -89,7 +89,7 @@ def write(setting: Setting, value: Any, part: str = "", store: QSettings | None 
 
 
 def language() -> str:
-    return read(LANGUAGE)
+    return str(read(LANGUAGE))
 
 
 def set_language(value: str) -> None:

@@ -6,10 +6,10 @@ Groups leave room for the features: 文件 has the exchange items (group 50) bet
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
-from .menu_action import MenuAction
-from .qt import QT_TRANSLATE_NOOP, QAction, QActionGroup, QCoreApplication, QKeySequence, QMessageBox
+from .menu_action import QT_TRANSLATE_NOOP, MenuAction
+from .qt import QAction, QActionGroup, QCoreApplication, QKeySequence, QMessageBox
 from .settings import LANGUAGES, language, set_language
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,7 +21,8 @@ FILE_GROUP, EXCHANGE_GROUP, QUIT_GROUP = 0, 50, 90
 FEATURE_GROUP = 10  # 审核 / 工具: the features' items under the window's own
 
 
-def _item(menu: str, group: int, order: int, text: str, name: str, handler, shortcut=None, right: str = ""):
+def _item(menu: str, group: int, order: int, text: str, name: str, handler: Callable[[MainWindow], Callable[[], Any]],
+          shortcut: object = None, right: str = "") -> MenuAction:
     return MenuAction(menu, group, order, "MainWindow", text, name, handler, right, shortcut)
 
 

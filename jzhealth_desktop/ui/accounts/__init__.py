@@ -9,8 +9,7 @@ A damaged store never gets this far: ``recovery.offer_recovery`` runs before the
 from __future__ import annotations
 
 from ...services import accounts, backup
-from ..menu_action import MenuAction
-from ..qt import QT_TRANSLATE_NOOP
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
 from ..window_actions import FEATURE_GROUP
 from .actions import AccountActions
 from .login import LoginDialog

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..menu_action import MenuAction
-from ..qt import QT_TRANSLATE_NOOP
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
 from ..window_actions import EXCHANGE_GROUP
 from .actions import ExchangeActions
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..menu_action import MenuAction
-from ..qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
+from ..qt import QCoreApplication, Qt
 
 translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
 

@@ -3,8 +3,7 @@ targets (reviewers and administrators: ``targets.write``). The dialog is importe
 
 from __future__ import annotations
 
-from ..menu_action import MenuAction
-from ..qt import QT_TRANSLATE_NOOP
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
 from ..window_actions import FEATURE_GROUP
 
 ACTIONS = (
