@@ -155,7 +155,8 @@ class MainWindow(QMainWindow):
     def form_title(self) -> str:
         """「修武县 2021 医养结合」: the selected form, as the unsaved-edits question names it."""
         domain = self.form_view.domain
-        return f"{self.org_name(self.current_org())} {self.current_year()} {domain.name_en if self.english else domain.name}"
+        name = domain.name_en if self.english else domain.name
+        return f"{self.org_name(self.current_org())} {self.current_year()} {name}"
 
     def reload(self) -> None:
         self._load()

@@ -55,7 +55,8 @@ class _FormEdits:
             return Refusal(self.view.check_error, box=True)
         hard = [i for i in issues if i.severity == HARD]
         if hard:
-            return self._at(hard, translate("MainWindow", "Not saved: {count} error(s) to fix first (marked red)").format(count=len(hard)))
+            message = translate("MainWindow", "Not saved: {count} error(s) to fix first (marked red)")
+            return self._at(hard, message.format(count=len(hard)))
         return None
 
     def write(self) -> None:
@@ -71,7 +72,8 @@ class _FormEdits:
         self.view.set_issues(exc.issues)
         soft = [i for i in exc.issues if i.severity == SOFT]
         if soft and len(soft) == len(exc.issues):
-            return self._at(soft, translate("MainWindow", "Not saved: the figures marked amber need a comment"), comment=True)
+            return self._at(soft, translate("MainWindow", "Not saved: the figures marked amber need a comment"),
+                            comment=True)
         return self._at(exc.issues, dialogs.error_text(exc))
 
     def _at(self, issues: list[Issue], message: str, comment: bool = False) -> Refusal:
@@ -102,7 +104,8 @@ class _GridEdits:
     def check(self) -> Refusal | None:
         hard = self.model.hard_issues()
         if hard:
-            return Refusal(translate("MainWindow", "Not saved: {count} cell(s) marked red need fixing").format(count=len(hard)))
+            message = translate("MainWindow", "Not saved: {count} cell(s) marked red need fixing")
+            return Refusal(message.format(count=len(hard)))
         return None
 
     def write(self) -> None:
@@ -114,8 +117,8 @@ class _GridEdits:
         self.model.mark(getattr(exc, "by_column", {}))
         waiting = self.model.needing_comment()
         if all(i.severity == SOFT for i in exc.issues) and waiting:
-            return Refusal(translate("MainWindow", "Not saved: the cells marked amber need a comment (Ctrl+M on the cell)"),
-                           lambda: self.grid.go_to(waiting[0]))
+            message = translate("MainWindow", "Not saved: the cells marked amber need a comment (Ctrl+M on the cell)")
+            return Refusal(message, lambda: self.grid.go_to(waiting[0]))
         return Refusal(dialogs.error_text(exc))
 
     def reload(self) -> None:
