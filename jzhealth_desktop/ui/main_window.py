@@ -21,7 +21,6 @@ from .qt import QCloseEvent, QLabel, QListWidgetItem, QMainWindow, QMenu, QObjec
 from .settings import language
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..domain.rules import Issue
     from ..services.context import Context
     from .menu_action import MenuAction
     from .qt import QAction
@@ -190,6 +189,7 @@ class MainWindow(QMainWindow):
         from .completeness import CompletenessView
         from .due import DueBanner
         from .forms.grid import GridView
+        from .issue_list import IssueList
         from .qt import QComboBox, QHBoxLayout, QListWidget, QSplitter, QStackedWidget, Qt, QTabWidget, QVBoxLayout
 
         central = QWidget(self)
@@ -250,14 +250,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.completeness, self.tr("Completeness"))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.issue_list = QListWidget(central)
-        self.issue_list.setObjectName("issues")
-        self.issue_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # F8 / Shift+F8 walk it from the form
-        self.issue_list.itemActivated.connect(self._issue_clicked)
-        self.issue_list.itemClicked.connect(self._issue_clicked)
-        # five messages without a cut line: what the splitter may not shrink below
-        line = self.issue_list.fontMetrics().lineSpacing() + 4
-        self.issue_list.setMinimumHeight(5 * line + 2 * self.issue_list.frameWidth() + 4)
+        self.issue_list = IssueList(central)
+        self.issue_list.field_chosen.connect(self._go_to_field)
 
         self.note_label = QLabel(central)  # the focused field's rule, so a clerk sees it before typing
         self.note_label.setObjectName("fieldNote")
@@ -399,18 +393,8 @@ class MainWindow(QMainWindow):
 
     def step_issue(self, step: int) -> None:
         """F8 / Shift+F8: the next / previous message that names a field, and the cursor into that field."""
-        from .qt import Qt
-
-        rows = [n for n in range(self.issue_list.count())
-                if self.issue_list.item(n).data(Qt.ItemDataRole.UserRole)]
-        if not rows:
+        if not self.issue_list.step(step):
             self.statusBar().showMessage(self.tr("No problems found"), 3000)
-            return
-        here = self.issue_list.currentRow()
-        later = [n for n in rows if (n > here if step > 0 else n < here)]
-        row = (later[0] if step > 0 else later[-1]) if later else (rows[0] if step > 0 else rows[-1])
-        self.issue_list.setCurrentRow(row)
-        self._issue_clicked(self.issue_list.item(row))
 
     def next_required(self) -> None:
         """转到下一个未填必填项: the cursor into the next empty required figure of this form."""
@@ -447,7 +431,8 @@ class MainWindow(QMainWindow):
 
             view = FormView(self.ctx, domain, self.stack)
             view.dirty_changed.connect(lambda _d: self.update_save_state())
-            view.issues_changed.connect(self._show_issues)
+            view.issues_changed.connect(
+                lambda issues: self.issue_list.show_issues(issues, self.form_view, self.english))
             view.history_requested.connect(self.show_history)
             view.note_changed.connect(self.note_label.setText)
             view.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -585,41 +570,11 @@ class MainWindow(QMainWindow):
         self.save_settings()
         event.accept()
 
-    # ---- issues, comments, history ---------------------------------------------------------------------
-    def _show_issues(self, issues: list[Issue]) -> None:
-        from ..domain.rules import HARD, MISSING, SOFT
-        from .qt import Qt
-
-        self.issue_list.clear()
-        view = self.form_view
-        if view.check_error:  # the check could not run: never claim there is nothing to fix
-            item = QListWidgetItem("✖ " + self.tr("The check could not run: {why}").format(why=view.check_error))
-            item.setForeground(Qt.GlobalColor.darkRed)
-            self.issue_list.addItem(item)
-            return
-        marks = {HARD: "✖ ", SOFT: "⚠ ", MISSING: "○ "}
-        order = {HARD: 0, SOFT: 1, MISSING: 2}
-        for issue in sorted(issues, key=lambda i: (order.get(i.severity, 3), bool(view.explained(i)))):
-            explained = view.explained(issue)
-            if explained:  # answered by a comment: neutral, and it says so
-                item = QListWidgetItem("✓ " + explained)
-                item.setForeground(Qt.GlobalColor.darkGray)
-            else:
-                item = QListWidgetItem(marks.get(issue.severity, "") + (issue.en if self.english else issue.zh))
-                item.setForeground({HARD: Qt.GlobalColor.darkRed, SOFT: Qt.GlobalColor.darkYellow}.get(
-                    issue.severity, Qt.GlobalColor.darkGray))
-            item.setData(Qt.ItemDataRole.UserRole, issue.code)
-            self.issue_list.addItem(item)
-        if not issues:
-            self.issue_list.addItem(self.tr("No problems found"))
-
-    def _issue_clicked(self, item: QListWidgetItem) -> None:
-        from .qt import Qt
-
-        code = item.data(Qt.ItemDataRole.UserRole)
-        if code:
-            self.tabs.setCurrentIndex(FORM_TAB)
-            self.form_view.focus_field(code)
+    # ---- messages, comments, history ---------------------------------------------------------------------
+    def _go_to_field(self, code: str) -> None:
+        """A message naming a field was chosen (ui/issue_list.py): the form, with the cursor in that field."""
+        self.tabs.setCurrentIndex(FORM_TAB)
+        self.form_view.focus_field(code)
 
     def edit_comment(self) -> None:
         """Ctrl+M: the grid asks for the current cell's comment; the form jumps to the field's comment box."""
