@@ -22,13 +22,13 @@ from .settings import language
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..services.context import Context
+    from ..services.station import Station
+    from .background import Operation
+    from .forms.form_view import FormView
     from .menu_action import MenuAction
     from .qt import QAction
     from .save_flow import SaveFlow
     from .selection import Selection
-    from ..services.station import Station
-    from .background import Operation
-    from .forms.form_view import FormView
 
 # The window paints its frame before the store is open (ui/application.py): everything that imports SQLAlchemy
 # (services that read the store, and the views built on them) is imported in ``attach`` and the methods below,
