@@ -198,6 +198,19 @@ def smoke_report(window) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def usable_form(window) -> str:
+    """"usable" when the shown form has figures and the keyboard is in its first empty figure (where typing
+    starts), else what is missing: what benchmarks/bench_gui.py's filled-usable-form row requires."""
+    view = window.form_view
+    if view.form is None or not view.editable_rows():
+        return "no form to type in"
+    start = view.first_empty_field()
+    focused = QApplication.focusWidget()
+    if focused is not start:
+        return f"focus on {type(focused).__name__} {getattr(focused, 'code', '')}, not the first empty figure"
+    return "usable"
+
+
 class _FirstPaint(QObject):
     """--smoke: once the main window has been painted, build a report, then quit the event loop."""
 
@@ -212,8 +225,11 @@ class _FirstPaint(QObject):
             self.painted = True
             stamp = os.environ.get("JZHEALTH_PAINT_STAMP")  # benchmarks/bench_gui.py: when the first paint happened
             if stamp:
-                Path(stamp).write_text(repr(time.time()), encoding="utf-8")
-            QTimer.singleShot(0, self.finish)
+                Path(stamp).write_text(f"{time.time()!r}\n{usable_form(self.window)}", encoding="utf-8")
+            if os.environ.get("JZHEALTH_SMOKE_UNTIL") == "form":  # the benchmark's peak memory: stop at the form
+                QTimer.singleShot(0, lambda: self.app.exit(0))
+            else:
+                QTimer.singleShot(0, self.finish)
         return False
 
     def finish(self) -> None:
