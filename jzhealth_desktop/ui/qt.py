@@ -3,11 +3,20 @@
 Names resolve on first use (PEP 562 ``__getattr__``): PySide6 sets up a class's Python type the first time it
 is fetched from its module (``Qt`` alone, with all its enums, takes ~12 ms), so fetching only what the first
 screen uses lets the main window's frame paint sooner (benchmarks/bench_gui.py).
+
+Once PySide6 is loaded, every module imported after it is checked for PySide's ``__feature__`` switches by
+reading its whole source (``inspect.getsource``, kept in ``linecache``): for SQLAlchemy and the standard library
+modules the store needs, ~60 ms and ~19 MiB at start (measured, docs/architecture.md "Start-up").
+``_skip_feature_scan`` answers "no" at once for modules that cannot use Qt (the program never uses
+``__feature__``; any other module is still read as before) and drops the sources already read.
 """
 
 from __future__ import annotations
 
 import importlib
+import linecache
+import sys
+import sysconfig
 
 _NAMES: dict[str, tuple[str, ...]] = {
     "PySide6.QtCore": (
@@ -38,10 +47,43 @@ _MODULE_OF = {name: module for module, names in _NAMES.items() for name in names
 __all__ = sorted(_MODULE_OF)
 
 
+# Packages that never use Qt: the standard library's folder, the store's and reports' libraries, our layers below
+# the UI (they may not import Qt at all: docs/architecture.md).
+_NO_QT_PACKAGES = ("sqlalchemy", "alembic", "mako", "reportlab", "openpyxl", "et_xmlfile", "cryptography", "psycopg",
+                   "psycopg_binary", "PIL", "typing_extensions", "greenlet")
+_NO_QT_OURS = ("jzhealth_desktop.domain", "jzhealth_desktop.services", "jzhealth_desktop.store",
+               "jzhealth_desktop.reports", "jzhealth_desktop.commands")
+_STDLIB = sysconfig.get_paths()["stdlib"]
+
+
+def _cannot_use_qt(module) -> bool:
+    name = getattr(module, "__name__", "")
+    if name.partition(".")[0] in _NO_QT_PACKAGES or name.startswith(_NO_QT_OURS):
+        return True
+    origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+    return origin.startswith(_STDLIB) and "site-packages" not in origin
+
+
+def _skip_feature_scan() -> None:
+    """Wrap PySide's source scan of newly imported modules so those that cannot use Qt are not read (see top)."""
+    feature = sys.modules.get("PySide6.support.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if scan is None or getattr(scan, "jz_wrapped", False):  # another PySide6 version: leave it as it is
+        return
+
+    def uses_pyside(module) -> bool:
+        return False if _cannot_use_qt(module) else scan(module)
+
+    uses_pyside.jz_wrapped = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside
+    linecache.clearcache()  # the sources PySide read of the modules loaded before it (~1.5 MB); re-read on need
+
+
 def __getattr__(name: str):
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r} (add it to _NAMES)")
     value = getattr(importlib.import_module(module), name)
+    _skip_feature_scan()
     globals()[name] = value  # later lookups skip this function
     return value
