@@ -126,3 +126,75 @@ def test_frame_closed_before_the_store_opened_ends_the_program(qtbot, store_path
     QTimer.singleShot(0, close_frame)  # before the frame hands over (after its paint, or WAIT_MS without one)
     code = application.run(argparse.Namespace(db=str(store_path), demo=False, smoke=False))
     assert code == 0 and opened == [] and not store_path.exists()
+
+
+# ---- the filled start: what it does not load (issue 14, "Start and memory") ---------------------------------------
+FILLED = """
+import linecache, sys
+from jzhealth_desktop.app import main
+code = main(["--db", sys.argv[1], "--smoke"])  # JZHEALTH_SMOKE_UNTIL=form: ends at the first filled paint
+read = sorted(k for k in linecache.cache if k.endswith(".py") and "sqlalchemy" in k.replace("\\\\", "/"))
+loaded = sorted({m.split(".")[0] for m in sys.modules} & {"reportlab", "openpyxl", "alembic", "pypdfium2"})
+print("CODE", code)
+print("LOADED", loaded)
+print("SOURCES READ", read[:3])
+"""
+
+
+def _county_store(path: Path) -> None:
+    setup = open_context(str(path))  # created at the schema's head: nothing to migrate on the next start
+    configure_station(setup, "county", COUNTY, "王会计")
+    setup.close()
+
+
+def test_first_filled_form_is_usable_without_reports_workbooks_migrations_or_sources_read(tmp_path, store_path):
+    """The program up to its first filled paint, as a clerk starts it (app.main, a subprocess: this test process
+    has long imported everything): the keyboard is in the first empty figure at that paint; ReportLab, openpyxl
+    and Alembic (the store is at head) are not imported; PySide did not read SQLAlchemy's sources."""
+    _county_store(store_path)
+    stamp = tmp_path / "paint.stamp"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JZHEALTH_HOME": str(tmp_path / "home"),
+           "JZHEALTH_SMOKE_UNTIL": "form", "JZHEALTH_PAINT_STAMP": str(stamp)}
+    done = subprocess.run([sys.executable, "-c", FILLED, str(store_path)], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    lines = [x for x in done.stdout.splitlines() if x.startswith(("CODE", "LOADED", "SOURCES"))]
+    assert lines == ["CODE 0", "LOADED []", "SOURCES READ []"], done.stdout + done.stderr
+    assert stamp.read_text(encoding="utf-8").splitlines()[1] == "usable"
+
+
+def test_smoke_without_the_stop_still_builds_its_report(tmp_path, store_path):
+    """The stop at the form is the benchmark's: a plain --smoke goes on to the report (ReportLab loaded)."""
+    _county_store(store_path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JZHEALTH_HOME": str(tmp_path / "home")}
+    env.pop("JZHEALTH_SMOKE_UNTIL", None)
+    done = subprocess.run([sys.executable, "-c", FILLED, str(store_path)], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED ['reportlab']" in done.stdout.splitlines(), done.stdout
+
+
+def test_completeness_view_is_built_when_first_shown(qtbot, open_window, store_path, keys):
+    """The completeness tab is hidden behind the form at start: its table is made when the tab is first shown
+    (Ctrl+3), filled, and the keyboard goes into it."""
+    window = open_window(store_path)
+    assert window.completeness._table is None
+    keys.press(window, Qt.Key.Key_3, keys.CTRL)
+    table = window.completeness._table
+    assert table is not None and QApplication.focusWidget() is table
+    assert table.rowCount() == 1 and table.columnCount() == len(window.ctx.catalogue.domains)
+    assert window.completeness.summary.text().startswith(f"{window.current_year()}年")
+
+
+def test_feature_scan_is_skipped_only_for_modules_that_cannot_use_qt():
+    import email.utils
+    import json
+
+    import sqlalchemy.orm
+    from PySide6 import QtCore
+
+    from jzhealth_desktop.services import context
+    from jzhealth_desktop.ui import main_window, qt
+
+    assert all(qt._cannot_use_qt(m) for m in (json, email.utils, sqlalchemy.orm, context))
+    assert not any(qt._cannot_use_qt(m) for m in (QtCore, main_window, qt))
