@@ -198,6 +198,28 @@ def smoke_report(window) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def peak_memory_kib() -> int:
+    """This process's peak resident set so far, in KiB (POSIX ``ru_maxrss``; Windows ``PeakWorkingSetSize``):
+    benchmarks/bench_gui.py reads it at the first filled paint, and the bare window's the same way."""
+    if sys.platform == "win32":
+        import ctypes
+        from ctypes import wintypes
+
+        class Counters(ctypes.Structure):
+            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
+                        ("PeakWorkingSetSize", ctypes.c_size_t), ("rest", ctypes.c_size_t * 7)]
+
+        counters = Counters()
+        counters.cb = ctypes.sizeof(Counters)
+        process = ctypes.windll.kernel32.GetCurrentProcess()
+        ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb)
+        return counters.PeakWorkingSetSize // 1024
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB elsewhere
+
+
 def usable_form(window) -> str:
     """"usable" when the shown form has figures and the keyboard is in its first empty figure (where typing
     starts), else what is missing: what benchmarks/bench_gui.py's filled-usable-form row requires."""
@@ -225,7 +247,8 @@ class _FirstPaint(QObject):
             self.painted = True
             stamp = os.environ.get("JZHEALTH_PAINT_STAMP")  # benchmarks/bench_gui.py: when the first paint happened
             if stamp:
-                Path(stamp).write_text(f"{time.time()!r}\n{usable_form(self.window)}", encoding="utf-8")
+                Path(stamp).write_text(f"{time.time()!r}\n{usable_form(self.window)}\n{peak_memory_kib()}",
+                                       encoding="utf-8")
             if os.environ.get("JZHEALTH_SMOKE_UNTIL") == "form":  # the benchmark's peak memory: stop at the form
                 QTimer.singleShot(0, lambda: self.app.exit(0))
             else:

@@ -7,8 +7,9 @@ screen uses lets the main window's frame paint sooner (benchmarks/bench_gui.py).
 Once PySide6 is loaded, every module imported after it is checked for PySide's ``__feature__`` switches by
 reading its whole source (``inspect.getsource``, kept in ``linecache``): for SQLAlchemy and the standard library
 modules the store needs, ~60 ms and ~19 MiB at start (measured, docs/architecture.md "Start-up").
-``_skip_feature_scan`` answers "no" at once for modules that cannot use Qt (the program never uses
-``__feature__``; any other module is still read as before) and drops the sources already read.
+``_skip_feature_scan`` answers "no" at once for modules that cannot switch features (the standard library,
+SQLAlchemy and the like, and this program, which never uses ``__feature__``; any other module is still read
+as before) and drops the sources already read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import importlib
 import linecache
 import sys
-import sysconfig
 
 _NAMES: dict[str, tuple[str, ...]] = {
     "PySide6.QtCore": (
@@ -47,32 +47,26 @@ _MODULE_OF = {name: module for module, names in _NAMES.items() for name in names
 __all__ = sorted(_MODULE_OF)
 
 
-# Packages that never use Qt: the standard library's folder, the store's and reports' libraries, our layers below
-# the UI (they may not import Qt at all: docs/architecture.md).
-_NO_QT_PACKAGES = ("sqlalchemy", "alembic", "mako", "reportlab", "openpyxl", "et_xmlfile", "cryptography", "psycopg",
-                   "psycopg_binary", "PIL", "typing_extensions", "greenlet")
-_NO_QT_OURS = ("jzhealth_desktop.domain", "jzhealth_desktop.services", "jzhealth_desktop.store",
-               "jzhealth_desktop.reports", "jzhealth_desktop.commands")
-_STDLIB = sysconfig.get_paths()["stdlib"]
+# Packages that cannot switch PySide's features: the store's and the reports' libraries (the standard library
+# and this program too: it never imports ``__feature__``, tests/ui/test_start_frame.py holds that).
+_NO_FEATURES = frozenset(("sqlalchemy", "alembic", "mako", "reportlab", "openpyxl", "et_xmlfile", "cryptography",
+                          "psycopg", "psycopg_binary", "PIL", "typing_extensions", "greenlet", "jzhealth_desktop"))
 
 
-def _cannot_use_qt(module) -> bool:
-    name = getattr(module, "__name__", "")
-    if name.partition(".")[0] in _NO_QT_PACKAGES or name.startswith(_NO_QT_OURS):
-        return True
-    origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
-    return origin.startswith(_STDLIB) and "site-packages" not in origin
+def _scan_not_needed(module) -> bool:
+    top = getattr(module, "__name__", "").partition(".")[0]
+    return top in _NO_FEATURES or top in sys.stdlib_module_names
 
 
 def _skip_feature_scan() -> None:
-    """Wrap PySide's source scan of newly imported modules so those that cannot use Qt are not read (see top)."""
+    """Wrap PySide's source scan of newly imported modules so those that cannot use features are not read."""
     feature = sys.modules.get("PySide6.support.feature")
     scan = getattr(feature, "_mod_uses_pyside", None)
     if scan is None or getattr(scan, "jz_wrapped", False):  # another PySide6 version: leave it as it is
         return
 
     def uses_pyside(module) -> bool:
-        return False if _cannot_use_qt(module) else scan(module)
+        return False if _scan_not_needed(module) else scan(module)
 
     uses_pyside.jz_wrapped = True  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -186,15 +188,24 @@ def test_completeness_view_is_built_when_first_shown(qtbot, open_window, store_p
     assert window.completeness.summary.text().startswith(f"{window.current_year()}年")
 
 
-def test_feature_scan_is_skipped_only_for_modules_that_cannot_use_qt():
+def test_feature_scan_is_skipped_for_the_standard_library_the_store_and_ours_only():
     import email.utils
     import json
+    import os as os_module
 
+    import shiboken6
     import sqlalchemy.orm
     from PySide6 import QtCore
 
     from jzhealth_desktop.services import context
     from jzhealth_desktop.ui import main_window, qt
 
-    assert all(qt._cannot_use_qt(m) for m in (json, email.utils, sqlalchemy.orm, context))
-    assert not any(qt._cannot_use_qt(m) for m in (QtCore, main_window, qt))
+    assert all(qt._scan_not_needed(m) for m in (json, email.utils, os_module, sqlalchemy.orm, context, main_window))
+    assert not any(qt._scan_not_needed(m) for m in (QtCore, shiboken6, pytest))
+
+
+def test_the_program_never_switches_pyside_features():
+    """What lets ui/qt.py skip PySide's per-module source scan for our own modules."""
+    switch = re.compile(r"^\s*(from\s+__feature__\s+import|import\s+__feature__)", re.MULTILINE)
+    sources = (ROOT / "jzhealth_desktop").rglob("*.py")
+    assert [p.name for p in sources if switch.search(p.read_text(encoding="utf-8"))] == []
