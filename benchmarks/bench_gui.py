@@ -234,7 +234,7 @@ def main() -> None:
         cold = cold_start(home)
         domain_ms, county_ms, floor_ms, total = switching(home)
     bare, bare_peak = cold["bare"], cold["bare_peak"]
-    rows = [  # name, figure, floor, unit, ratio, limit, kind of limit (ratio or absolute ms)
+    rows = [  # name, figure, floor, unit, limit, kind of limit (a ratio to the floor, absolute ms, or none)
         ("cold start to first painted main window", cold["frame"], bare, "ms", 1.5, "ratio"),
         ("cold start to filled usable form", cold["form"], bare, "ms", 3.0, "ratio"),
         ("peak memory to filled usable form", cold["peak"], bare_peak, "MiB", 2.0, "ratio"),
@@ -243,8 +243,9 @@ def main() -> None:
         ("switch county to painted form", county_ms, floor_ms, "ms", 100.0, "ms"),
     ]
     print(f"platform: {os.environ.get('QT_QPA_PLATFORM') or 'display ' + os.environ.get('DISPLAY', '')}; "
-          f"start store: the demo figures at 温县's county station; switch store: {total} values (110 counties × 30 years)")
-    print(f"{'measure':<46} {'median':>10} {'floor':>9} {'ratio':>6} {'target':>14} {'':>6}")
+          f"start store: the demo figures at 温县's county station; "
+          f"switch store: {total} values (110 counties × 30 years)")
+    print(f"{'measure':<46} {'median':>11} {'floor':>10} {'ratio':>6} {'target':>13}")
     missed = []
     for name, figure, floor, unit, limit, kind in rows:
         ratio = figure / floor
@@ -256,8 +257,8 @@ def main() -> None:
             target, ok = "—", True
         if not ok:
             missed.append(name)
-        print(f"{name:<46} {figure:>7.1f} {unit:<3}{floor:>6.1f} {unit:<3}{ratio:>5.2f}× {target:>14} "
-              f"{'' if kind == '' else 'ok' if ok else 'MISSED':>6}")
+        print(f"{name:<46} {figure:>7.1f} {unit:<3} {floor:>6.1f} {unit:<3} {ratio:>5.2f}× {target:>13} "
+              f"{'' if kind == '' else 'ok' if ok else 'MISSED'}")
     print("floors: a bare PySide6 QMainWindow started the same way (its first paint; its peak memory); "
           "repainting the same window without a switch")
     print(f"peak memory: {PEAK_HOW}; each start a fresh process with a bytecode cache")

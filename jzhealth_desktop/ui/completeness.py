@@ -11,8 +11,8 @@ from ..services.context import Context
 from ..services.deadlines import Due, deadlines, due_list
 from ..domain.derived import rounded
 from . import due as due_words
-from .qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, Qt, QTableWidget, QTableWidgetItem,
-                 QVBoxLayout, QWidget, Signal)
+from .qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QShowEvent, Qt, QTableWidget,
+                 QTableWidgetItem, QVBoxLayout, QWidget, Signal)
 from .settings import language
 
 COLOURS = {
@@ -44,7 +44,7 @@ class CompletenessView(QWidget):
     @property
     def table(self) -> QTableWidget:
         if self._table is None:
-            self._build()
+            self._table = self._build()
         return self._table
 
     @property
@@ -52,13 +52,13 @@ class CompletenessView(QWidget):
         self.table  # noqa: B018 - builds the view
         return self._summary
 
-    def _build(self) -> None:
+    def _build(self) -> QTableWidget:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self._summary = QLabel(self)
         self._summary.setObjectName("completenessSummary")
         layout.addWidget(self._summary)
-        table = self._table = QTableWidget(self)
+        table = QTableWidget(self)
         table.setObjectName("completeness")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -73,8 +73,9 @@ class CompletenessView(QWidget):
         layout.addWidget(legend)
         for child in (self._summary, table, legend):  # built while shown: visible now, so focus can go in at once
             child.show()
+        return table
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         self.table  # noqa: B018 - builds the view before its first paint
         super().showEvent(event)
 

@@ -27,7 +27,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     ),
     "PySide6.QtGui": (
         "QAction", "QActionGroup", "QBrush", "QCloseEvent", "QColor", "QFont", "QGuiApplication", "QIcon",
-        "QKeyEvent", "QKeySequence", "QPalette", "QRegularExpressionValidator", "QShortcut",
+        "QKeyEvent", "QKeySequence", "QPalette", "QRegularExpressionValidator", "QShortcut", "QShowEvent",
         "QImage", "QPainter", "QPixmap",  # reports: preview and printing
         "QDesktopServices",  # 打开所在文件夹 after a save (ui/dialogs.py)
         "QTextCursor",  # the user guide fits its images to the window (ui/help.py)
