@@ -62,10 +62,13 @@ def peak_memory_kib():
         class Counters(ctypes.Structure):
             _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
                         ("PeakWorkingSetSize", ctypes.c_size_t), ("rest", ctypes.c_size_t * 7)]
+        kernel32, psapi = ctypes.windll.kernel32, ctypes.windll.psapi
+        kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+        psapi.GetProcessMemoryInfo.argtypes = [wintypes.HANDLE, ctypes.POINTER(Counters), wintypes.DWORD]
         counters = Counters()
         counters.cb = ctypes.sizeof(Counters)
-        process = ctypes.windll.kernel32.GetCurrentProcess()
-        ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb)
+        if not psapi.GetProcessMemoryInfo(kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb):
+            return 0
         return counters.PeakWorkingSetSize // 1024
     import resource
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -107,9 +110,11 @@ def _windows_peak(handle: int) -> int:
                 "PeakWorkingSetSize", "WorkingSetSize", "QuotaPeakPagedPoolUsage", "QuotaPagedPoolUsage",
                 "QuotaPeakNonPagedPoolUsage", "QuotaNonPagedPoolUsage", "PagefileUsage", "PeakPagefileUsage")]
 
+    psapi = ctypes.windll.psapi
+    psapi.GetProcessMemoryInfo.argtypes = [wintypes.HANDLE, ctypes.POINTER(Counters), wintypes.DWORD]
     counters = Counters()
     counters.cb = ctypes.sizeof(Counters)
-    if not ctypes.windll.psapi.GetProcessMemoryInfo(handle, ctypes.byref(counters), counters.cb):
+    if not psapi.GetProcessMemoryInfo(handle, ctypes.byref(counters), counters.cb):
         raise SystemExit("GetProcessMemoryInfo failed")
     return counters.PeakWorkingSetSize
 
@@ -141,6 +146,8 @@ def timed_run(cmd: list[str], env: dict) -> Run:
     if code != 0 or not stamp.exists():
         raise SystemExit(f"{cmd} failed ({code}): {stderr}")
     when, state, paint_peak = stamp.read_text(encoding="utf-8").splitlines()
+    if int(paint_peak) <= 0:
+        raise SystemExit(f"{cmd} could not read its peak memory")
     form = (float(when) - start) * 1000
     first = (float(frame.read_text()) - start) * 1000 if frame.exists() else form
     return Run(first, form, state.strip(), int(paint_peak) / 1024, peak)
