@@ -136,7 +136,8 @@ import linecache, sys
 from jzhealth_desktop.app import main
 code = main(["--db", sys.argv[1], "--smoke"])  # JZHEALTH_SMOKE_UNTIL=form: ends at the first filled paint
 read = sorted(k for k in linecache.cache if k.endswith(".py") and "sqlalchemy" in k.replace("\\\\", "/"))
-loaded = sorted({m.split(".")[0] for m in sys.modules} & {"reportlab", "openpyxl", "alembic", "pypdfium2"})
+later = {"reportlab", "openpyxl", "alembic", "pypdfium2", "PySide6.QtPrintSupport", "PySide6.QtSvg"}
+loaded = sorted(({m.split(".")[0] for m in sys.modules} | set(sys.modules)) & later)
 print("CODE", code)
 print("LOADED", loaded)
 print("SOURCES READ", read[:3])
@@ -151,8 +152,9 @@ def _county_store(path: Path) -> None:
 
 def test_first_filled_form_is_usable_without_reports_workbooks_migrations_or_sources_read(tmp_path, store_path):
     """The program up to its first filled paint, as a clerk starts it (app.main, a subprocess: this test process
-    has long imported everything): the keyboard is in the first empty figure at that paint; ReportLab, openpyxl
-    and Alembic (the store is at head) are not imported; PySide did not read SQLAlchemy's sources."""
+    has long imported everything): the keyboard is in the first empty figure at that paint; ReportLab, pypdfium2,
+    openpyxl, Alembic (the store is at head), Qt's printing and SVG modules are not imported; PySide did not
+    read SQLAlchemy's sources."""
     _county_store(store_path)
     stamp = tmp_path / "paint.stamp"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JZHEALTH_HOME": str(tmp_path / "home"),
