@@ -8,6 +8,8 @@ Order: a SQLite store file is checked (``PRAGMA quick_check``, read-only) *befor
 one is never opened: ``--smoke`` exits non-zero naming the problem, the program offers the newest good backup.
 ``--smoke`` is unattended: no set-up and no sign-in dialog (it runs as the station operator, shows the window,
 builds the annual report into a temporary folder after the first paint, then exits; non-zero if any step failed).
+For benchmarks/bench_gui.py, ``JZHEALTH_PAINT_STAMP`` names a file for the first filled paint's time, whether
+the form was usable then, and the peak memory so far; ``JZHEALTH_SMOKE_UNTIL=form`` ends the run at that paint.
 
 ``run`` shows the main window's frame (title, menus, status bar, "opening the data…") first and only then
 imports SQLAlchemy, opens the store and fills the same window (``MainWindow.attach``): importing SQLAlchemy
