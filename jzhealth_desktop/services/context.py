@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from ..domain.catalogue import Catalogue, load_catalogue
 from ..domain.errors import InputError, StoreError
@@ -90,20 +91,31 @@ def open_context(db: str | None = None, user: str = "system", catalogue: Catalog
             # The schema and catalogue belong to the server's owner: only `server init` migrates or syncs them.
             return _open_as_station(database, cat, user)
         backup = ensure_schema(database)
-        with database.write() as session:
-            if not get_setting(session, STORE_ID):  # a new store, or one made before stores had an identity
-                put_setting(session, STORE_ID, uuid.uuid4().hex)
-            # The CSV seeds the org units once; after that the store's table is the truth (editable).
-            if not get_setting(session, "org_units_synced"):
-                sync_org_units(session, shipped_org_units())
-                put_setting(session, "org_units_synced", "1")
-            sync_catalogue(session, cat)
-            units = [OrgUnit(r.code, r.name, r.name_en, r.level, r.parent_code, r.sort_order)
-                     for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.active))]
+        # Most starts find the store current: read that without the write lock, so a start never waits for (or
+        # is refused by) another station's or the command line's long write.
+        with database.read() as session:
+            current = (bool(get_setting(session, STORE_ID)) and bool(get_setting(session, "org_units_synced"))
+                       and get_setting(session, DIGEST_KEY) == cat.digest)
+            units = _active_units(session) if current else []
+        if not current:
+            with database.write() as session:
+                if not get_setting(session, STORE_ID):  # a new store, or one made before stores had an identity
+                    put_setting(session, STORE_ID, uuid.uuid4().hex)
+                # The CSV seeds the org units once; after that the store's table is the truth (editable).
+                if not get_setting(session, "org_units_synced"):
+                    sync_org_units(session, shipped_org_units())
+                    put_setting(session, "org_units_synced", "1")
+                sync_catalogue(session, cat)
+                units = _active_units(session)
     except Exception:
         database.dispose()
         raise
     return Context(db=database, catalogue=cat, org_units={u.code: u for u in units}, user=user, backup_made=backup)
+
+
+def _active_units(session: Session) -> list[OrgUnit]:
+    return [OrgUnit(r.code, r.name, r.name_en, r.level, r.parent_code, r.sort_order)
+            for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.active))]
 
 
 def _station_on_secured_server(database: Database) -> bool:
@@ -132,8 +144,7 @@ def _open_as_station(database: Database, cat: Catalogue, user: str) -> Context:
         if get_setting(session, DIGEST_KEY) not in ("", cat.digest):
             raise StoreError("服务器上的指标目录与本程序不一致：请数据库管理员运行 jzhealth server init",
                              "the server's catalogue differs from this program's: run `jzhealth server init`")
-        units = [OrgUnit(r.code, r.name, r.name_en, r.level, r.parent_code, r.sort_order)
-                 for r in session.scalars(select(OrgUnitRow).where(OrgUnitRow.active))]
+        units = _active_units(session)
     return Context(db=database, catalogue=cat, org_units={u.code: u for u in units}, user=user, backup_made=None)
 
 

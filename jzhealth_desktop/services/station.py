@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from ..domain.errors import InputError
 from ..store.migrate import current_revision
@@ -27,8 +28,13 @@ class Station:
 
 def station(ctx: Context) -> Station:
     with ctx.db.read() as session:
-        return Station(get_setting(session, "station_type"), get_setting(session, "station_org"),
-                       get_setting(session, "operator"))
+        return station_in(session)
+
+
+def station_in(session: Session) -> Station:
+    """The station's identity as stored, read in an open session (the one reader of these settings)."""
+    return Station(get_setting(session, "station_type"), get_setting(session, "station_org"),
+                   get_setting(session, "operator"))
 
 
 def configure_station(ctx: Context, kind: str, org: str | None, operator: str) -> Station:

@@ -8,6 +8,8 @@ Order: a SQLite store file is checked (``PRAGMA quick_check``, read-only) *befor
 one is never opened: ``--smoke`` exits non-zero naming the problem, the program offers the newest good backup.
 ``--smoke`` is unattended: no set-up and no sign-in dialog (it runs as the station operator, shows the window,
 builds the annual report into a temporary folder after the first paint, then exits; non-zero if any step failed).
+For benchmarks/bench_gui.py, ``JZHEALTH_PAINT_STAMP`` names a file for the first filled paint's time, whether
+the form was usable then, and the peak memory so far; ``JZHEALTH_SMOKE_UNTIL=form`` ends the run at that paint.
 
 ``run`` shows the main window's frame (title, menus, status bar, "opening the data…") first and only then
 imports SQLAlchemy, opens the store and fills the same window (``MainWindow.attach``): importing SQLAlchemy
@@ -33,7 +35,7 @@ from typing import TYPE_CHECKING
 from .. import logfile
 from ..domain.errors import JzError, StoreError
 from ..paths import data_dir, resources_dir
-from .features import FEATURE_MODULES
+from .features import FEATURE_MODULES, declared_actions
 from .i18n import install_translators
 from . import errors, gc_guard
 from .qt import QApplication, QCoreApplication, QEvent, QFont, QIcon, QMessageBox, QObject, QTimer
@@ -176,11 +178,7 @@ def start(args: argparse.Namespace, ctx: Context | None = None, frame=None) -> S
     else:
         window = frame
         window.attach(ctx, current)
-    for module in modules:
-        hook = getattr(module, "install", None)
-        if hook is not None:
-            hook(window)
-    window.mirror_rights()  # the features' actions too
+    window.add_actions(declared_actions(modules))  # the features' menu items, placed by ui/menus.py
     return Started(app, ctx, window)
 
 
@@ -198,6 +196,44 @@ def smoke_report(window) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def peak_memory_kib() -> int:
+    """This process's peak resident set so far, in KiB (POSIX ``ru_maxrss``; Windows ``PeakWorkingSetSize``):
+    benchmarks/bench_gui.py reads it at the first filled paint, and the bare window's the same way."""
+    if sys.platform == "win32":
+        import ctypes
+        from ctypes import wintypes
+
+        class Counters(ctypes.Structure):
+            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
+                        ("PeakWorkingSetSize", ctypes.c_size_t), ("rest", ctypes.c_size_t * 7)]
+
+        kernel32, psapi = ctypes.windll.kernel32, ctypes.windll.psapi
+        kernel32.GetCurrentProcess.restype = wintypes.HANDLE  # a pseudo-handle: (HANDLE)-1, not an int -1
+        psapi.GetProcessMemoryInfo.argtypes = [wintypes.HANDLE, ctypes.POINTER(Counters), wintypes.DWORD]
+        counters = Counters()
+        counters.cb = ctypes.sizeof(Counters)
+        if not psapi.GetProcessMemoryInfo(kernel32.GetCurrentProcess(), ctypes.byref(counters), counters.cb):
+            return 0  # unknown (the benchmark refuses a zero)
+        return counters.PeakWorkingSetSize // 1024
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB elsewhere
+
+
+def usable_form(window) -> str:
+    """"usable" when the shown form has figures and the keyboard is in its first empty figure (where typing
+    starts), else what is missing: what benchmarks/bench_gui.py's filled-usable-form row requires."""
+    view = window.form_view
+    if view.form is None or not view.editable_rows():
+        return "no form to type in"
+    start = view.first_empty_field()
+    focused = QApplication.focusWidget()
+    if focused is not start:
+        return f"focus on {type(focused).__name__} {getattr(focused, 'code', '')}, not the first empty figure"
+    return "usable"
+
+
 class _FirstPaint(QObject):
     """--smoke: once the main window has been painted, build a report, then quit the event loop."""
 
@@ -212,8 +248,12 @@ class _FirstPaint(QObject):
             self.painted = True
             stamp = os.environ.get("JZHEALTH_PAINT_STAMP")  # benchmarks/bench_gui.py: when the first paint happened
             if stamp:
-                Path(stamp).write_text(repr(time.time()), encoding="utf-8")
-            QTimer.singleShot(0, self.finish)
+                Path(stamp).write_text(f"{time.time()!r}\n{usable_form(self.window)}\n{peak_memory_kib()}",
+                                       encoding="utf-8")
+            if os.environ.get("JZHEALTH_SMOKE_UNTIL") == "form":  # the benchmark's peak memory: stop at the form
+                QTimer.singleShot(0, lambda: self.app.exit(0))
+            else:
+                QTimer.singleShot(0, self.finish)
         return False
 
     def finish(self) -> None:

@@ -11,8 +11,8 @@ from ..services.context import Context
 from ..services.deadlines import Due, deadlines, due_list
 from ..domain.derived import rounded
 from . import due as due_words
-from .qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, Qt, QTableWidget, QTableWidgetItem,
-                 QVBoxLayout, QWidget, Signal)
+from .qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QShowEvent, Qt, QTableWidget,
+                 QTableWidgetItem, QVBoxLayout, QWidget, Signal)
 from .settings import language
 
 COLOURS = {
@@ -27,7 +27,10 @@ CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CompletenessView(QWidget):
-    """Double-click a cell to open that org unit's form."""
+    """Double-click a cell to open that org unit's form.
+
+    Its table, summary and legend are built when first needed (shown, refreshed or asked for): the window is
+    built with this tab hidden behind the form, and a start should not pay for a view nobody has looked at."""
 
     open_requested = Signal(str, str)  # org, domain
 
@@ -36,24 +39,45 @@ class CompletenessView(QWidget):
         self.ctx = ctx
         self.cells: list[Cell] = []
         self.dues: dict[tuple[str, str], Due] = {}
+        self._table: QTableWidget | None = None
+
+    @property
+    def table(self) -> QTableWidget:
+        if self._table is None:
+            self._table = self._build()
+        return self._table
+
+    @property
+    def summary(self) -> QLabel:
+        self.table  # noqa: B018 - builds the view
+        return self._summary
+
+    def _build(self) -> QTableWidget:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("completenessSummary")
-        layout.addWidget(self.summary)
-        self.table = QTableWidget(self)
-        self.table.setObjectName("completeness")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.cellDoubleClicked.connect(self._open)
-        self.table.cellActivated.connect(self._open)
-        layout.addWidget(self.table, 1)
+        self._summary = QLabel(self)
+        self._summary.setObjectName("completenessSummary")
+        layout.addWidget(self._summary)
+        table = QTableWidget(self)
+        table.setObjectName("completeness")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.cellDoubleClicked.connect(self._open)
+        table.cellActivated.connect(self._open)
+        layout.addWidget(table, 1)
         legend = QLabel("　".join(f"<span style='background:{COLOURS[s].name()}'>　{self.status_name(s)}　</span>"
                                   for s in STATUSES), self)
         legend.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(legend)
+        for child in (self._summary, table, legend):  # built while shown: visible now, so focus can go in at once
+            child.show()
+        return table
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        self.table  # noqa: B018 - builds the view before its first paint
+        super().showEvent(event)
 
     def status_name(self, status: str) -> str:
         return {EMPTY: self.tr("Not filled"), DRAFT: self.tr("Draft"), SUBMITTED: self.tr("Submitted"),

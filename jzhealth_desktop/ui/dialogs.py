@@ -102,21 +102,19 @@ def documents_folder() -> str:
 def start_folder(kind: str) -> str:
     from pathlib import Path
 
-    from .settings import ui_settings
+    from . import settings
 
-    last = str(ui_settings().value(f"folders/{kind}", "") or "")
+    last = settings.read(settings.FOLDER, kind)
     return last if last and Path(last).is_dir() else documents_folder()
 
 
 def remember_folder(kind: str, path: str) -> None:
     from pathlib import Path
 
-    from .settings import ui_settings
+    from . import settings
 
     if path:
-        settings = ui_settings()
-        settings.setValue(f"folders/{kind}", str(Path(path).parent))
-        settings.sync()
+        settings.write(settings.FOLDER, str(Path(path).parent), kind)
 
 
 def save_path(parent: QWidget, kind: str, title: str, suggested: str, pattern: str) -> str:

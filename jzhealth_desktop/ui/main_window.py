@@ -1,29 +1,34 @@
 """The main window: org unit and year at the top, domains on the left, the form (or grid, or completeness)
 in the centre, validation messages below, store / save state / station in the status bar.
 
-Feature modules use the API described in ``ui/features.py``; this class is its implementation.
+It is the view: what is selected lives in ``ui/selection.py``, saving and the unsaved-edits guard in
+``ui/save_flow.py``, the menus in ``ui/menus.py`` (items declared in ``ui/window_actions.py`` and by the
+features). Feature modules use the API described in ``ui/features.py``; this class is its implementation.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..domain.errors import JzError
 from ..domain.periods import MAX_YEAR, MIN_YEAR
 from ..domain.submission import is_locked
 from ..services.access import CLERK, ROLE_NAMES, allowed
-from . import dialogs
-from .menus import apply_shortcuts, build_menus
-from .qt import QCloseEvent, QLabel, QListWidgetItem, QMainWindow, QMenu, QWidget, Signal
-from .settings import language, ui_settings
+from . import dialogs, settings
+from .menus import apply_shortcuts, build_menus, place
+from .qt import QCloseEvent, QLabel, QListWidgetItem, QMainWindow, QMenu, QObject, QWidget
+from .settings import language
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..domain.rules import Issue
     from ..services.context import Context
     from ..services.station import Station
     from .background import Operation
     from .forms.form_view import FormView
+    from .menu_action import MenuAction
+    from .qt import QAction
+    from .save_flow import SaveFlow
+    from .selection import Selection
 
 # The window paints its frame before the store is open (ui/application.py): everything that imports SQLAlchemy
 # (services that read the store, and the views built on them) is imported in ``attach`` and the methods below,
@@ -31,11 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 FORM_TAB, GRID_TAB, COMPLETENESS_TAB = 0, 1, 2
 GRID_YEARS = 5
+T = TypeVar("T", bound=QObject)
 
 
 class MainWindow(QMainWindow):
-    selection_changed = Signal(str, int, str)
-
     def __init__(self, ctx: Context | None = None, station: Station | None = None, parent: QWidget | None = None):
         """With a store: the whole window. Without: only its frame (title, menus, status bar, "opening the
         data…"), painted at once while the store opens; ``attach`` then fills it."""
@@ -45,16 +49,19 @@ class MainWindow(QMainWindow):
         self.english = language() == "en"
         self.forms: dict[str, FormView] = {}
         self.menus: dict[str, QMenu] = {}
+        self.placed: list[tuple[MenuAction, QAction]] = []  # every menu item with its declaration (ui/menus.py)
         self.shortcuts: list = []  # (action, key) given by apply_shortcuts in attach
+        self.controllers: dict[type, QObject] = {}
         self.operations: list[Operation] = []
-        self.saved_at: datetime | None = None
+        self.selection: Selection | None = None
+        self.saving: SaveFlow | None = None
         self._stale = {GRID_TAB: True, COMPLETENESS_TAB: True}
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Jiaozuo health statistics"))
         build_menus(self)
         self._build_status_bar()
         self.resize(1200, 800)
-        geometry = ui_settings().value("window/geometry")
+        geometry = settings.read(settings.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         self._fit_screen()
@@ -68,8 +75,15 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: Context, station: Station) -> None:
         """The store is open: build the selectors, domains, views and messages, and show the remembered form."""
+        from .save_flow import SaveFlow
+        from .selection import Selection
+
         self.ctx, self.station = ctx, station
         self.orgs = self._visible_orgs()
+        self.saving = SaveFlow(self)
+        self.selection = Selection(ctx, self.orgs, self.saving.confirm_leave, self)
+        self.selection.moved.connect(self._selection_moved)
+        self.selection.kept.connect(self._show_selection)
         self._build()
         self.store_label.setText(self.tr("Store: {name}").format(
             name=ctx.db.path.name if ctx.db.path else ctx.db.display))
@@ -87,23 +101,61 @@ class MainWindow(QMainWindow):
         return self.ctx is not None
 
     def _enable_actions(self, enabled: bool) -> None:
-        for menu in self.menus.values():
-            for action in menu.actions():
-                if action.objectName() != "quit":
-                    action.setEnabled(enabled)
+        for _spec, action in self.placed:
+            if action.objectName() != "quit":
+                action.setEnabled(enabled)
+
+    def add_actions(self, declared: list[MenuAction]) -> list[QAction]:
+        """Place the features' declared menu items (ui/features.py), with their keys and rights."""
+        made = place(self, declared)
+        if self.is_attached():
+            apply_shortcuts(self)
+            self.mirror_rights()
+        else:
+            for action in made:
+                action.setEnabled(False)
+        return made
+
+    def action(self, name: str) -> QAction:
+        """The menu item with this object name (``save``, ``submitForm``…)."""
+        return next(action for _spec, action in self.placed if action.objectName() == name)
+
+    def controller(self, kind: type[T]) -> T:
+        """The one ``kind(window)`` of this window (a feature's actions), made on first use."""
+        if kind not in self.controllers:
+            self.controllers[kind] = kind(self)
+        return self.controllers[kind]  # type: ignore[return-value]
 
     # ---- the feature-module API (see ui/features.py) ------------------------------------------------
     def menu(self, key: str) -> QMenu:
         return self.menus[key]
 
+    @property
+    def selection_changed(self):
+        """Signal(str org, int year, str domain): the selected form is on screen."""
+        return self.selection.changed
+
     def current_org(self) -> str:
-        return self._org
+        return self.selection.org
 
     def current_year(self) -> int:
-        return self._year
+        return self.selection.year
 
     def current_domain(self) -> str:
-        return self._domain
+        return self.selection.domain
+
+    def showing_one_form(self) -> bool:
+        """False while the completeness tab (every form of the year) is shown."""
+        return self.tabs.currentIndex() != COMPLETENESS_TAB
+
+    def showing_grid(self) -> bool:
+        return self.tabs.currentIndex() == GRID_TAB
+
+    def form_title(self) -> str:
+        """「修武县 2021 医养结合」: the selected form, as the unsaved-edits question names it."""
+        domain = self.form_view.domain
+        name = domain.name_en if self.english else domain.name
+        return f"{self.org_name(self.current_org())} {self.current_year()} {name}"
 
     def reload(self) -> None:
         self._load()
@@ -137,6 +189,7 @@ class MainWindow(QMainWindow):
         from .completeness import CompletenessView
         from .due import DueBanner
         from .forms.grid import GridView
+        from .issue_list import IssueList
         from .qt import QComboBox, QHBoxLayout, QListWidget, QSplitter, QStackedWidget, Qt, QTabWidget, QVBoxLayout
 
         central = QWidget(self)
@@ -168,7 +221,7 @@ class MainWindow(QMainWindow):
         bar.addStretch(1)
         outer.addLayout(bar)
         self.due_banner = DueBanner(central)
-        self.due_banner.open_requested.connect(lambda domain: self.open_form(self._org, domain))
+        self.due_banner.open_requested.connect(lambda domain: self.open_form(self.current_org(), domain))
         outer.addWidget(self.due_banner)
 
         self.domain_list = QListWidget(central)
@@ -184,7 +237,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(central)
         self.grid = GridView(self.ctx, central)
-        self.grid.model_.edits_changed.connect(lambda _d: self._update_save_state())
+        self.grid.model_.edits_changed.connect(lambda _d: self.update_save_state())
         self.grid.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.grid.pasted.connect(lambda n: self.statusBar().showMessage(
             self.tr("Pasted {count} cells; each one was checked").format(count=n), 5000))
@@ -197,14 +250,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.completeness, self.tr("Completeness"))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.issue_list = QListWidget(central)
-        self.issue_list.setObjectName("issues")
-        self.issue_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # F8 / Shift+F8 walk it from the form
-        self.issue_list.itemActivated.connect(self._issue_clicked)
-        self.issue_list.itemClicked.connect(self._issue_clicked)
-        # five messages without a cut line: what the splitter may not shrink below
-        line = self.issue_list.fontMetrics().lineSpacing() + 4
-        self.issue_list.setMinimumHeight(5 * line + 2 * self.issue_list.frameWidth() + 4)
+        self.issue_list = IssueList(central)
+        self.issue_list.field_chosen.connect(self._go_to_field)
 
         self.note_label = QLabel(central)  # the focused field's rule, so a clerk sees it before typing
         self.note_label.setObjectName("fieldNote")
@@ -260,45 +307,31 @@ class MainWindow(QMainWindow):
 
     # ---- settings ---------------------------------------------------------------------------------------
     def _restore(self) -> None:
-        from ..services.completeness import latest_year
-
-        settings = ui_settings()
-        for key, splitter in (("window/split", self.split), ("window/right", self.right)):
-            state = settings.value(key)
+        store = settings.ui_settings()
+        for setting, splitter in ((settings.SPLIT, self.split), (settings.RIGHT, self.right)):
+            state = settings.read(setting, store=store)
             if state is not None:
                 splitter.restoreState(state)
-        org = str(settings.value("selection/org", ""))
-        year = settings.value("selection/year")
-        domain = str(settings.value("selection/domain", ""))
-        self._org = org if org in self.orgs else self.orgs[0]
-        try:
-            self._year = int(year) if year is not None else (latest_year(self.ctx) or datetime.now().year - 1)
-        except (TypeError, ValueError):
-            self._year = datetime.now().year - 1
-        self._year = min(max(self._year, MIN_YEAR), MAX_YEAR)
-        codes = [d.code for d in self.ctx.catalogue.domains]
-        self._domain = domain if domain in codes else codes[0]
+        self.selection.restore()
         self._show_selection()
 
     def save_settings(self) -> None:
-        settings = ui_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/split", self.split.saveState())
-        settings.setValue("window/right", self.right.saveState())
-        settings.setValue("selection/org", self._org)
-        settings.setValue("selection/year", self._year)
-        settings.setValue("selection/domain", self._domain)
-        settings.sync()
+        store = settings.ui_settings()
+        settings.write(settings.GEOMETRY, self.saveGeometry(), store=store)
+        settings.write(settings.SPLIT, self.split.saveState(), store=store)
+        settings.write(settings.RIGHT, self.right.saveState(), store=store)
+        self.selection.save(store)
+        store.sync()
 
     # ---- selection --------------------------------------------------------------------------------------
     def _show_selection(self) -> None:
         """Put the selectors on the committed selection without triggering a change."""
         for widget in (self.org_box, self.year_box, self.domain_list):
             widget.blockSignals(True)
-        self.org_box.setCurrentIndex(self.org_box.findData(self._org))
-        self.year_box.setCurrentIndex(self.year_box.findData(self._year))
-        codes = [d.code for d in self.ctx.catalogue.domains]
-        self.domain_list.setCurrentRow(codes.index(self._domain))
+        org, year, domain = self.selection.current()
+        self.org_box.setCurrentIndex(self.org_box.findData(org))
+        self.year_box.setCurrentIndex(self.year_box.findData(year))
+        self.domain_list.setCurrentRow(self.selection.codes.index(domain))
         for widget in (self.org_box, self.year_box, self.domain_list):
             widget.blockSignals(False)
 
@@ -307,35 +340,30 @@ class MainWindow(QMainWindow):
 
         item = self.domain_list.currentItem()
         wanted = (self.org_box.currentData(), self.year_box.currentData(),
-                  item.data(Qt.ItemDataRole.UserRole) if item else self._domain)
+                  item.data(Qt.ItemDataRole.UserRole) if item else self.current_domain())
         self.select(*wanted)
 
     def _year_moved(self, *_args) -> None:
         """A new year: the cursor goes to the form's first empty figure, so typing lands at once."""
-        before = self._year
+        before = self.current_year()
         self._selector_moved()
-        if self._year != before:
+        if self.current_year() != before:
             self.focus_form()
 
     def select(self, org: str, year: int, domain: str) -> bool:
         """Move to (org, year, domain), asking about unsaved changes first; False if the clerk cancelled."""
-        if (org, year, domain) == (self._org, self._year, self._domain):
-            return True
-        if not self.confirm_leave():
-            self._show_selection()
-            return False
-        self._org, self._year, self._domain = org, int(year), domain
+        return self.selection.select(org, year, domain)
+
+    def _selection_moved(self) -> None:
         self._show_selection()
         self._load()
-        return True
 
     def open_form(self, org: str, domain: str) -> None:
-        if org in self.orgs and self.select(org, self._year, domain):
+        if org in self.orgs and self.select(org, self.current_year(), domain):
             self.focus_form()
 
     def step_domain(self, step: int) -> None:
-        codes = [d.code for d in self.ctx.catalogue.domains]
-        if self.select(self._org, self._year, codes[(codes.index(self._domain) + step) % len(codes)]):
+        if self.select(self.current_org(), self.current_year(), self.selection.stepped(step)):
             # the grid shows one domain and stays; the completeness view shows them all, so a step means the form
             self.show_tab(GRID_TAB if self.tabs.currentIndex() == GRID_TAB else FORM_TAB)
 
@@ -365,18 +393,8 @@ class MainWindow(QMainWindow):
 
     def step_issue(self, step: int) -> None:
         """F8 / Shift+F8: the next / previous message that names a field, and the cursor into that field."""
-        from .qt import Qt
-
-        rows = [n for n in range(self.issue_list.count())
-                if self.issue_list.item(n).data(Qt.ItemDataRole.UserRole)]
-        if not rows:
+        if not self.issue_list.step(step):
             self.statusBar().showMessage(self.tr("No problems found"), 3000)
-            return
-        here = self.issue_list.currentRow()
-        later = [n for n in rows if (n > here if step > 0 else n < here)]
-        row = (later[0] if step > 0 else later[-1]) if later else (rows[0] if step > 0 else rows[-1])
-        self.issue_list.setCurrentRow(row)
-        self._issue_clicked(self.issue_list.item(row))
 
     def next_required(self) -> None:
         """转到下一个未填必填项: the cursor into the next empty required figure of this form."""
@@ -396,7 +414,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()  # the keyboard back to the form at once, whatever the window manager does
         if chosen:
             domain, code = dialog.chosen
-            if self.select(self._org, self._year, domain):
+            if self.select(self.current_org(), self.current_year(), domain):
                 self.tabs.setCurrentIndex(FORM_TAB)
                 if code in self.form_view.rows and self.form_view.rows[code].editable:
                     self.form_view.focus_field(code)
@@ -406,50 +424,53 @@ class MainWindow(QMainWindow):
     # ---- loading ----------------------------------------------------------------------------------------
     @property
     def form_view(self) -> FormView:
-        view = self.forms.get(self._domain)
+        domain = self.current_domain()
+        view = self.forms.get(domain)
         if view is None:  # built once per domain, then only refilled: switching stays fast
             from .forms.form_view import FormView
 
-            view = FormView(self.ctx, self._domain, self.stack)
-            view.dirty_changed.connect(lambda _d: self._update_save_state())
-            view.issues_changed.connect(self._show_issues)
+            view = FormView(self.ctx, domain, self.stack)
+            view.dirty_changed.connect(lambda _d: self.update_save_state())
+            view.issues_changed.connect(
+                lambda issues: self.issue_list.show_issues(issues, self.form_view, self.english))
             view.history_requested.connect(self.show_history)
             view.note_changed.connect(self.note_label.setText)
             view.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.stack.addWidget(view)
-            self.forms[self._domain] = view
+            self.forms[domain] = view
         return view
 
     def _load(self) -> None:
         from ..services.aggregate import aggregate_year
         from ..services.forms import read_form
 
+        org, year, domain = self.selection.current()
         view = self.form_view
         self.stack.setCurrentWidget(view)
         try:
-            form = read_form(self.ctx, self._org, self._year, self._domain)
-            level = self.ctx.org(self._org).level
-            totals = aggregate_year(self.ctx, self._year, self._org) if level == "city" else None
+            form = read_form(self.ctx, org, year, domain)
+            level = self.ctx.org(org).level
+            totals = aggregate_year(self.ctx, year, org) if level == "city" else None
         except JzError as exc:
             dialogs.show_error(self, self.tr("Cannot open the form"), exc)
             return
-        readonly = is_locked(form.status) or not allowed(self.ctx, "values.write", self._org)
+        readonly = is_locked(form.status) or not allowed(self.ctx, "values.write", org)
         view.load(form, level, readonly, totals)
         self.note_label.clear()
         self.form_status = self._form_status()
         self.status_badge.setText(self.tr("Form status: {status}").format(status=self.status_text()))
         self._stale = {GRID_TAB: True, COMPLETENESS_TAB: True}
         self._refresh_tab(self.tabs.currentIndex())
-        self._update_save_state()
+        self.update_save_state()
         if len(self.orgs) == 1:  # a county's screen: what it still owes this year
-            self.due_banner.refresh(self.ctx, self._org, self._year, self.english)
-        self.selection_changed.emit(self._org, self._year, self._domain)
+            self.due_banner.refresh(self.ctx, org, year, self.english)
+        self.selection.changed.emit(org, year, domain)
 
     def _form_status(self):
         from ..services.workflow import get_status
 
         try:
-            return get_status(self.ctx, self._org, self._year, self._domain)
+            return get_status(self.ctx, *self.selection.current())
         except JzError:
             return None
 
@@ -464,180 +485,67 @@ class MainWindow(QMainWindow):
 
     def mirror_rights(self, *_args) -> None:
         """Menu actions carrying a "right" property are enabled only where the services would allow them."""
-        for menu in self.menus.values():
-            for action in menu.actions():
-                right = action.property("right")
-                if right:
-                    action.setEnabled(allowed(self.ctx, right, self._org))
+        for spec, action in self.placed:
+            if spec.right:
+                action.setEnabled(allowed(self.ctx, spec.right, self.current_org()))
 
     def _tab_changed(self, index: int) -> None:
         self._refresh_tab(index)
-        self._update_save_state()
+        self.update_save_state()
 
     def _refresh_tab(self, index: int) -> None:
         if not self._stale.get(index):
             return
         self._stale[index] = False
         if index == GRID_TAB:
-            self._load_grid()
+            self.load_grid()
         elif index == COMPLETENESS_TAB:
-            self.completeness.refresh(self._year, self.orgs)
+            self.completeness.refresh(self.current_year(), self.orgs)
 
     def grid_columns(self) -> tuple[list[tuple[str, int]], list[str]]:
         """The city sees indicators × counties for the year; a county sees indicators × recent years."""
-        if self.ctx.org(self._org).level == "city":
+        org, year = self.current_org(), self.current_year()
+        if self.ctx.org(org).level == "city":
             counties = [o for o in self.orgs if self.ctx.org(o).level == "county"]
-            return [(o, self._year) for o in counties], [self.org_name(o) for o in counties]
-        years = [y for y in range(self._year - GRID_YEARS + 1, self._year + 1) if y >= MIN_YEAR]
-        return [(self._org, y) for y in years], [self.tr("{year}").format(year=y) for y in years]
+            return [(o, year) for o in counties], [self.org_name(o) for o in counties]
+        years = [y for y in range(year - GRID_YEARS + 1, year + 1) if y >= MIN_YEAR]
+        return [(org, y) for y in years], [self.tr("{year}").format(year=y) for y in years]
 
-    def _load_grid(self) -> None:
+    def load_grid(self) -> None:
         columns, labels = self.grid_columns()
+        self._stale[GRID_TAB] = False
         try:
-            self.grid.load(self._domain, columns, labels)
+            self.grid.load(self.current_domain(), columns, labels)
         except JzError as exc:
             dialogs.show_error(self, self.tr("Cannot open the grid"), exc)
 
-    # ---- saving -----------------------------------------------------------------------------------------
+    # ---- saving (ui/save_flow.py) ------------------------------------------------------------------------
     def is_dirty(self) -> bool:
-        return self.form_view.is_dirty() or self.grid.model_.is_dirty()
+        return self.saving.is_dirty()
 
-    def _update_save_state(self) -> None:
-        if self.is_dirty():
+    def update_save_state(self) -> None:
+        dirty = self.is_dirty()
+        if dirty:
             text = self.tr("Unsaved changes")
-        elif self.saved_at is not None:
-            text = self.tr("Saved {time}").format(time=self.saved_at.strftime("%H:%M"))
+        elif self.saving.saved_at is not None:
+            text = self.tr("Saved {time}").format(time=self.saving.saved_at.strftime("%H:%M"))
         else:
             text = self.tr("No unsaved changes")
         self.save_label.setText(text)
-        self.save_label.setProperty("dirty", "yes" if self.is_dirty() else "")
+        self.save_label.setProperty("dirty", "yes" if dirty else "")
         self.save_label.style().unpolish(self.save_label)
         self.save_label.style().polish(self.save_label)
 
     def save(self) -> bool:
         """Ctrl+S: save the grid's edits if the grid is open, else the form's. False if nothing was written."""
-        if self.tabs.currentIndex() == GRID_TAB or (self.grid.model_.is_dirty() and not self.form_view.is_dirty()):
-            return self.save_grid()
-        return self.save_form()
-
-    def save_form(self) -> bool:
-        from ..services.forms import ConflictError, ValidationFailed, save_form
-
-        view = self.form_view
-        if not view.is_dirty():
-            self.statusBar().showMessage(self.tr("Nothing to save"), 3000)
-            return True
-        from ..domain.rules import HARD, SOFT
-
-        issues = view.validate_now()
-        if view.check_error:
-            dialogs.show_error(self, self.tr("Not saved"), view.check_error)
-            return False
-        hard = [i for i in issues if i.severity == HARD]
-        if hard:
-            self._refuse(hard, self.tr("Not saved: {count} error(s) to fix first (marked red)").format(count=len(hard)))
-            return False
-        if not self._confirm_resubmit():
-            return False
-        try:
-            save_form(self.ctx, self._org, self._year, self._domain, view.entries(), view.comment_entries(),
-                      base=view.form.stamps if view.form else None)
-        except ConflictError as exc:
-            if dialogs.ask_reload(self, dialogs.error_text(exc)):
-                self._load()
-            return False
-        except ValidationFailed as exc:
-            view.set_issues(exc.issues)
-            soft = [i for i in exc.issues if i.severity == SOFT]
-            if soft and len(soft) == len(exc.issues):
-                self._refuse(soft, self.tr("Not saved: the figures marked amber need a comment"), comment=True)
-            else:
-                self._refuse(exc.issues, dialogs.error_text(exc))
-            return False
-        except JzError as exc:
-            dialogs.show_error(self, self.tr("Not saved"), exc)
-            return False
-        self.saved_at = datetime.now()
-        self._load()
-        self.statusBar().showMessage(self.tr("Saved"), 3000)
-        return True
-
-    def _confirm_resubmit(self) -> bool:
-        """Saving changed figures of a submitted or returned form sends it back to draft: ask first."""
-        from ..domain.submission import MOVES
-
-        status = self.form_status
-        if status is None or status.status not in MOVES["edit"].sources or not self.form_view.entries():
-            return True
-        return dialogs.confirm_resubmit(self, status.status, status.changed_at)
-
-    def _refuse(self, issues: list[Issue], message: str, comment: bool = False) -> None:
-        self.statusBar().showMessage(message, 8000)
-        self.issue_list.scrollToTop()
-        first = issues[0].code if issues else None
-        if first and first in self.form_view.rows:
-            if comment:
-                self.form_view.focus_comment(first)
-            else:
-                self.form_view.focus_field(first)
-
-    def save_grid(self) -> bool:
-        from ..services.forms import ConflictError
-        from ..services.grid import GridValidationFailed
-
-        model = self.grid.model_
-        if not model.is_dirty():
-            self.statusBar().showMessage(self.tr("Nothing to save"), 3000)
-            return True
-        if model.hard_issues():
-            self.statusBar().showMessage(self.tr("Not saved: {count} cell(s) marked red need fixing").format(
-                count=len(model.hard_issues())), 8000)
-            return False
-        try:
-            self.grid.save()
-        except GridValidationFailed as exc:
-            from ..domain.rules import SOFT
-
-            model.mark(exc.by_column)
-            if all(i.severity == SOFT for i in exc.issues) and model.needing_comment():
-                self.grid.go_to(model.needing_comment()[0])
-                self.statusBar().showMessage(self.tr(
-                    "Not saved: the cells marked amber need a comment (Ctrl+M on the cell)"), 10000)
-            else:
-                self.statusBar().showMessage(dialogs.error_text(exc), 10000)
-            return False
-        except ConflictError as exc:
-            if dialogs.ask_reload(self, dialogs.error_text(exc)):
-                self._load_grid()
-            return False
-        except JzError as exc:
-            dialogs.show_error(self, self.tr("Not saved"), exc)
-            return False
-        self.saved_at = datetime.now()
-        self._load()
-        self._load_grid()
-        self._stale[GRID_TAB] = False
-        self.statusBar().showMessage(self.tr("Saved"), 3000)
-        return True
+        return self.saving.save()
 
     def revert(self) -> None:
-        self.form_view.revert_all()
-        if self.grid.model_.is_dirty():
-            self._load_grid()
-        self._update_save_state()
+        self.saving.revert()
 
     def confirm_leave(self) -> bool:
         """Before switching or closing: save, discard or cancel unsaved edits. True means go ahead."""
-        if not self.is_dirty():
-            return True
-        what = f"{self.org_name(self._org)} {self._year} {self.form_view.domain.name_en if self.english else self.form_view.domain.name}"
-        answer = dialogs.ask_unsaved(self, what)
-        if answer == dialogs.SAVE:
-            return self.save_form() if self.form_view.is_dirty() else self.save_grid()
-        if answer == dialogs.DISCARD:
-            self.revert()
-            return True
-        return False
+        return self.saving.confirm_leave()
 
     def _fit_screen(self) -> None:
         """Never larger than the screen's free area (1366×768 at 150 % leaves 910×512 points)."""
@@ -662,41 +570,11 @@ class MainWindow(QMainWindow):
         self.save_settings()
         event.accept()
 
-    # ---- issues, comments, history ---------------------------------------------------------------------
-    def _show_issues(self, issues: list[Issue]) -> None:
-        from ..domain.rules import HARD, MISSING, SOFT
-        from .qt import Qt
-
-        self.issue_list.clear()
-        view = self.form_view
-        if view.check_error:  # the check could not run: never claim there is nothing to fix
-            item = QListWidgetItem("✖ " + self.tr("The check could not run: {why}").format(why=view.check_error))
-            item.setForeground(Qt.GlobalColor.darkRed)
-            self.issue_list.addItem(item)
-            return
-        marks = {HARD: "✖ ", SOFT: "⚠ ", MISSING: "○ "}
-        order = {HARD: 0, SOFT: 1, MISSING: 2}
-        for issue in sorted(issues, key=lambda i: (order.get(i.severity, 3), bool(view.explained(i)))):
-            explained = view.explained(issue)
-            if explained:  # answered by a comment: neutral, and it says so
-                item = QListWidgetItem("✓ " + explained)
-                item.setForeground(Qt.GlobalColor.darkGray)
-            else:
-                item = QListWidgetItem(marks.get(issue.severity, "") + (issue.en if self.english else issue.zh))
-                item.setForeground({HARD: Qt.GlobalColor.darkRed, SOFT: Qt.GlobalColor.darkYellow}.get(
-                    issue.severity, Qt.GlobalColor.darkGray))
-            item.setData(Qt.ItemDataRole.UserRole, issue.code)
-            self.issue_list.addItem(item)
-        if not issues:
-            self.issue_list.addItem(self.tr("No problems found"))
-
-    def _issue_clicked(self, item: QListWidgetItem) -> None:
-        from .qt import Qt
-
-        code = item.data(Qt.ItemDataRole.UserRole)
-        if code:
-            self.tabs.setCurrentIndex(FORM_TAB)
-            self.form_view.focus_field(code)
+    # ---- messages, comments, history ---------------------------------------------------------------------
+    def _go_to_field(self, code: str) -> None:
+        """A message naming a field was chosen (ui/issue_list.py): the form, with the cursor in that field."""
+        self.tabs.setCurrentIndex(FORM_TAB)
+        self.form_view.focus_field(code)
 
     def edit_comment(self) -> None:
         """Ctrl+M: the grid asks for the current cell's comment; the form jumps to the field's comment box."""
@@ -713,7 +591,7 @@ class MainWindow(QMainWindow):
         from .history_dialog import HistoryDialog
 
         try:
-            HistoryDialog(self.ctx, self._org, self._year, code, self).exec()
+            HistoryDialog(self.ctx, self.current_org(), self.current_year(), code, self).exec()
         except JzError as exc:
             dialogs.show_error(self, self.tr("History"), exc)
 

@@ -1,34 +1,23 @@
-"""The main window's menus 文件 / 数据 / 报表 / 审核 / 工具 / 帮助 and their shortcuts.
-
-Feature modules add their actions through ``window.menu(key)``; the keys are fixed by ``ui/features.py``.
-Strings use the "MainWindow" context so they translate with the window's own.
+"""The one place that builds the main window's menus 文件 / 数据 / 报表 / 审核 / 工具 / 帮助: the window's own items
+and the features' are declared as ``MenuAction`` records (``ui/menu_action.py``) and placed here, with their
+shortcuts, "right" property (``MainWindow.mirror_rights``) and Alt keys.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Iterable
 
-from .qt import QAction, QActionGroup, QCoreApplication, QKeySequence, QMessageBox
-from .settings import LANGUAGES, language, set_language
+from .menu_action import MENUS, MenuAction
+from .qt import QAction, QCoreApplication, QKeySequence, QMenu
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
-STD = QKeySequence.StandardKey
 
+def build_menus(window: MainWindow) -> None:
+    """The bar's six menus, with the window's own items (``ui/window_actions.py``)."""
+    from .window_actions import ACTIONS
 
-def _action(window: "MainWindow", menu, text: str, slot: Callable, shortcut=None, name: str = "") -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        window.shortcuts.append((action, shortcut))
-    if name:
-        action.setObjectName(name)
-    action.triggered.connect(lambda _checked=False: slot())
-    menu.addAction(action)
-    return action
-
-
-def build_menus(window: "MainWindow") -> None:
     bar = window.menuBar()
     titles = {
         "file": QCoreApplication.translate("MainWindow", "&File"),
@@ -38,64 +27,49 @@ def build_menus(window: "MainWindow") -> None:
         "tools": QCoreApplication.translate("MainWindow", "&Tools"),
         "help": QCoreApplication.translate("MainWindow", "&Help"),
     }
-    for key, title in titles.items():
-        window.menus[key] = bar.addMenu(title)
-        # Feature modules add items later: each gets an Alt key when the menu first opens, if it has none.
+    for key in MENUS:
+        window.menus[key] = bar.addMenu(titles[key])
+        # Items without an Alt key get one when the menu first opens (ensure_mnemonics).
         window.menus[key].aboutToShow.connect(lambda menu=window.menus[key]: ensure_mnemonics(menu.actions()))
-    m = window.menus
-    window.save_action = _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Save"),
-                                 window.save, STD.Save, "save")
-    window.save_action.setProperty("right", "values.write")
-    _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Reload from the store"),
-            window.reload, STD.Refresh)
-    m["file"].addSeparator()
-    _action(window, m["file"], QCoreApplication.translate("MainWindow", "&Quit"), window.close, "Ctrl+Q", "quit")
+    place(window, ACTIONS)
 
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Undo last edit"),
-            lambda: window.form_view.undo(), STD.Undo)
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Discard all unsaved edits"), window.revert)
-    m["data"].addSeparator()
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Edit &comment of this figure"),
-            window.edit_comment, "Ctrl+M")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&History of this figure"),
-            window.show_history, "Ctrl+H")
-    m["data"].addSeparator()
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Form view"),
-            lambda: window.show_tab(0), "Ctrl+1")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Grid view"),
-            lambda: window.show_tab(1), "Ctrl+2")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Next domain"),
-            lambda: window.step_domain(1), "Ctrl+PgDown")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Previous domain"),
-            lambda: window.step_domain(-1), "Ctrl+PgUp")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Domain &list"),
-            window.focus_domains, "Ctrl+L")
-    m["data"].addSeparator()
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Next &issue"),
-            lambda: window.step_issue(1), "F8")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Pre&vious issue"),
-            lambda: window.step_issue(-1), "Shift+F8")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "Next empty &required field"),
-            window.next_required, "Ctrl+E")
-    _action(window, m["data"], QCoreApplication.translate("MainWindow", "&Search for a field…"),
-            window.find_field, STD.Find)
 
-    _action(window, m["review"], QCoreApplication.translate("MainWindow", "&Completeness"),
-            lambda: window.show_tab(2), "Ctrl+3")
+def place(window: MainWindow, declared: Iterable[MenuAction]) -> list[QAction]:
+    """Make each declared item a QAction of the window and lay out every menu it lands in again, sorted by
+    (group, order) with a line between groups. The QActions are returned in the order given."""
+    made = []
+    for spec in declared:
+        if spec.submenu is not None:
+            submenu = QMenu(QCoreApplication.translate(spec.context, spec.text), window)
+            spec.submenu(window, submenu)
+            action = submenu.menuAction()
+        else:
+            action = QAction(QCoreApplication.translate(spec.context, spec.text), window)
+            slot = spec.handler(window)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            if spec.shortcut is not None:
+                window.shortcuts.append((action, spec.shortcut))  # keys come in apply_shortcuts
+        action.setObjectName(spec.name)
+        if spec.right:
+            action.setProperty("right", spec.right)  # mirror_rights enables it where access.allowed says so
+        window.placed.append((spec, action))
+        made.append(action)
+    for key in {spec.menu for spec in declared}:
+        _lay_out(window.menus[key], sorted(((s.group, s.order), a) for s, a in window.placed if s.menu == key))
+    return made
 
-    languages = m["tools"].addMenu(QCoreApplication.translate("MainWindow", "&Language"))
-    group = QActionGroup(window)
-    names = {"zh_CN": "简体中文", "en": "English"}
-    for code in LANGUAGES:
-        action = QAction(names[code], window, checkable=True)
-        action.setChecked(code == language())
-        action.triggered.connect(lambda _c=False, code=code: _switch_language(window, code))
-        group.addAction(action)
-        languages.addAction(action)
 
-    _action(window, m["help"], QCoreApplication.translate("MainWindow", "&User guide"), window.show_guide,
-            STD.HelpContents)
-    _action(window, m["help"], QCoreApplication.translate("MainWindow", "&About"), window.show_about)
+def _lay_out(menu: QMenu, items: list) -> None:
+    for old in menu.actions():  # not QMenu.clear: it would delete a submenu's action
+        menu.removeAction(old)
+        if old.isSeparator():
+            old.deleteLater()
+    group = None
+    for (at_group, _order), action in items:
+        if group is not None and at_group != group:
+            menu.addSeparator()
+        group = at_group
+        menu.addAction(action)
 
 
 def mnemonic_of(text: str) -> str:
@@ -130,17 +104,10 @@ def ensure_mnemonics(items) -> None:
             item.setText(with_mnemonic(text, letter))
 
 
-def apply_shortcuts(window: "MainWindow") -> None:
+def apply_shortcuts(window: MainWindow) -> None:
     """Give the menu actions their keys once the window is filled. Not in ``build_menus``: the first key
     sequence makes PySide6 set up Qt's enums (~12 ms), which the frame painted before the store opens can do
     without (its actions are disabled until then anyway)."""
     for action, shortcut in window.shortcuts:
         action.setShortcut(QKeySequence(shortcut))
     window.shortcuts.clear()
-
-
-def _switch_language(window: "MainWindow", code: str) -> None:
-    set_language(code)
-    QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Language"),
-                            QCoreApplication.translate("MainWindow",
-                                                       "The new language is used from the next start of the program."))

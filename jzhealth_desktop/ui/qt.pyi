@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QPixmap as QPixmap,
     QRegularExpressionValidator as QRegularExpressionValidator,
     QShortcut as QShortcut,
+    QShowEvent as QShowEvent,
     QTextCursor as QTextCursor,
 )
 from PySide6.QtPrintSupport import (

@@ -9,56 +9,62 @@
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="83"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="86"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="90"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="89"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="86"/>
+        <source>Approve {what}?</source>
+        <translation>审核通过{what}？</translation>
+    </message>
+    <message>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="98"/>
         <source>Reason (the county sees it):</source>
         <translation>原因（县区可以看到）：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="97"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="106"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="100"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="109"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="114"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="116"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="123"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="125"/>
         <source>Back up</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="116"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="125"/>
         <source>Backed up to:</source>
         <translation>已备份到：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="122"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="127"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="135"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="138"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="131"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="136"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="144"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="147"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="123"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="132"/>
         <source>Backups (*.sqlite)</source>
         <translation>备份文件 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="128"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="137"/>
         <source>Replace all data with this backup? The current data is kept as a backup first.</source>
         <translation>用这个备份替换全部数据吗？当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="139"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/actions.py" line="148"/>
         <source>Restored. The replaced data was kept as:</source>
         <translation>已恢复。被替换的数据已保存为：</translation>
     </message>
@@ -191,7 +197,7 @@
 <context>
     <name>CommentEdit</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/forms/field.py" line="124"/>
+        <location filename="../../jzhealth_desktop/ui/forms/field.py" line="130"/>
         <source>A comment holds at most {n} characters; the rest was not taken</source>
         <translation>说明最多 {n} 字，多出的部分未录入</translation>
     </message>
@@ -199,52 +205,52 @@
 <context>
     <name>CompletenessView</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="59"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="83"/>
         <source>Not filled</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="59"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="83"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="59"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="83"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="84"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="84"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="83"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="107"/>
         <source>Changed, to be submitted again</source>
         <translation>已修改，待重新提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="99"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="123"/>
         <source>{filled} of {counted} fields filled</source>
         <translation>已填 {filled} / {counted} 项</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="105"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="129"/>
         <source>{year}: </source>
         <translation>{year}年：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="106"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="130"/>
         <source>{status} {count}</source>
         <translation>{status} {count}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/completeness.py" line="107"/>
+        <location filename="../../jzhealth_desktop/ui/completeness.py" line="131"/>
         <source>Overdue {count}</source>
         <translation>逾期 {count}</translation>
     </message>
@@ -353,37 +359,37 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="101"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="98"/>
         <source>Create the administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="103"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="100"/>
         <source>No accounts exist yet. Create the administrator account; it manages users, backups and restores. Keep the password safe.</source>
         <translation>还没有任何账户。请创建管理员账户，用于管理用户、备份和恢复。请妥善保管密码。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="116"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="113"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="117"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="114"/>
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 个字符）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="118"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="115"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="132"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="129"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="136"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="133"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -707,37 +713,37 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="29"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="28"/>
         <source>County station: {org}</source>
         <translation>县级站点：{org}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="31"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="30"/>
         <source>City station</source>
         <translation>市级站点</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="33"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="32"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="35"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="34"/>
         <source>Store: {store}</source>
         <translation>数据文件：{store}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="47"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="46"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="59"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="58"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/login.py" line="59"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
@@ -745,323 +751,320 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="60"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="203"/>
         <source> (city&apos;s own figures)</source>
         <translation>（市本级）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="157"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="512"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="243"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="248"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="249"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="250"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="88"/>
         <source>Store: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="69"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="299"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="303"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="305"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="306"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="404"/>
         <source>Every required field of this form is filled</source>
         <translation>本表必填项均已填写</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="422"/>
         <source>This field is not typed here</source>
         <translation>此指标不在本单位填报</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="455"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="461"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="483"/>
         <source>Changed, to be submitted again</source>
         <translation>已修改，待重新提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="520"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="529"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="531"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="533"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="528"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="590"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="162"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="58"/>
         <source>Not saved: {count} error(s) to fix first (marked red)</source>
         <translation>未保存：有 {count} 处错误需先改正（红色标记）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="75"/>
         <source>Not saved: the figures marked amber need a comment</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="534"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="558"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="614"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="177"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="189"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="562"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="620"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="184"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="107"/>
         <source>Not saved: {count} cell(s) marked red need fixing</source>
         <translation>未保存：有 {count} 个红色单元格需要改正</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="120"/>
         <source>Not saved: the cells marked amber need a comment (Ctrl+M on the cell)</source>
         <translation>未保存：黄色标记的单元格需要填写说明（在单元格上按 Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="373"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="691"/>
+        <location filename="../../jzhealth_desktop/ui/issue_list.py" line="58"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="397"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="673"/>
+        <location filename="../../jzhealth_desktop/ui/issue_list.py" line="41"/>
         <source>The check could not run: {why}</source>
         <translation>检查未能完成：{why}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="711"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="589"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="718"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="596"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="34"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="23"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="35"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="24"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="36"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="25"/>
         <source>&amp;Reports</source>
         <translation>报表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="37"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="26"/>
         <source>Re&amp;view</source>
         <translation>审核(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="38"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="27"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="39"/>
+        <location filename="../../jzhealth_desktop/ui/menus.py" line="28"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="46"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="49"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="49"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="51"/>
         <source>&amp;Reload from the store</source>
         <translation>重新载入(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="52"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="53"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="54"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="55"/>
         <source>&amp;Undo last edit</source>
         <translation>撤销上一步修改(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="56"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="57"/>
         <source>&amp;Discard all unsaved edits</source>
         <translation>放弃全部未保存的修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="58"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="59"/>
         <source>Edit &amp;comment of this figure</source>
         <translation>编辑此数据的说明(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="61"/>
         <source>&amp;History of this figure</source>
         <translation>此数据的修改历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="63"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="63"/>
         <source>&amp;Form view</source>
         <translation>表单视图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="65"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="65"/>
         <source>&amp;Grid view</source>
         <translation>表格视图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="67"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="67"/>
         <source>&amp;Next domain</source>
         <translation>下一个领域(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="69"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="69"/>
         <source>&amp;Previous domain</source>
         <translation>上一个领域(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="71"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="71"/>
         <source>Domain &amp;list</source>
         <translation>领域列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="74"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="73"/>
         <source>Next &amp;issue</source>
         <translation>下一个问题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="76"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="75"/>
         <source>Pre&amp;vious issue</source>
         <translation>上一个问题(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="78"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="77"/>
         <source>Next empty &amp;required field</source>
         <translation>转到下一个未填必填项(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="80"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="79"/>
         <source>&amp;Search for a field…</source>
         <translation>查找指标(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="83"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="82"/>
         <source>&amp;Completeness</source>
         <translation>完成情况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="86"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="85"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="96"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="88"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="98"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="90"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="144"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="43"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/menus.py" line="145"/>
+        <location filename="../../jzhealth_desktop/ui/window_actions.py" line="44"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>新语言将在下次启动程序时生效。</translation>
     </message>
@@ -1077,7 +1080,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="100"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="109"/>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
@@ -1102,19 +1105,19 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>缩放(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="122"/>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="128"/>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="131"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="133"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="139"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="142"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="122"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="133"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="128"/>
+        <location filename="../../jzhealth_desktop/ui/reports/preview.py" line="139"/>
         <source>Cannot save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
@@ -1122,189 +1125,189 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="29"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30"/>
         <source>Annual statistical report</source>
         <translation>年度统计报表</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="30"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31"/>
         <source>Special page (newspaper layout)</source>
         <translation>专版（报纸版式）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="31"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32"/>
         <source>The year&apos;s targets (newspaper layout)</source>
         <translation>年度目标（报纸版式）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="32"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="33"/>
         <source>Blank form (for filling on paper)</source>
         <translation>空白报表（纸质填报）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="40"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="41"/>
         <source>&amp;Headline</source>
         <translation>大标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="41"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42"/>
         <source>Byli&amp;ne</source>
         <translation>署名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="42"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="43"/>
         <source>&amp;Editor</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="43"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="44"/>
         <source>P&amp;roofreader</source>
         <translation>校对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="44"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45"/>
         <source>&amp;Layout</source>
         <translation>组版(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="71"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="72"/>
         <source>&amp;Document</source>
         <translation>报表类型(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="72"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="73"/>
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="73"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="74"/>
         <source>&amp;Year</source>
         <translation>年度(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="84"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="85"/>
         <source>&amp;Build and preview</source>
         <translation>生成并预览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="95"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="96"/>
         <source>Page options</source>
         <translation>版面选项</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="102"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="103"/>
         <source>Loa&amp;d</source>
         <translation>载入(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="106"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="107"/>
         <source>Sa&amp;ve as preset</source>
         <translation>保存为预设(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="112"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="113"/>
         <source>Pr&amp;eset</source>
         <translation>预设(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="134"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="135"/>
         <source>Choose a p&amp;hoto…</source>
         <translation>选择图片(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="140"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="141"/>
         <source>&amp;Photo</source>
         <translation>图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="144"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="145"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="146"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="147"/>
         <source>The earlier year the page compares with; it must hold data</source>
         <translation>版面对比的较早年份，该年须有数据</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="147"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="148"/>
         <source>Compare &amp;with year</source>
         <translation>对比年份(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="159"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="160"/>
         <source>&amp;Sections</source>
         <translation>栏目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="194"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="195"/>
         <source>not a date (YYYY-MM-DD)</source>
         <translation>不是日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="57"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="259"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="58"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="260"/>
         <source>Build a report</source>
         <translation>生成报表</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="105"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="106"/>
         <source>New preset name</source>
         <translation>新预设名称</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="283"/>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="290"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="284"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="291"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="118"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="119"/>
         <source>The issue date printed on the page, as YYYY-MM-DD; empty means today</source>
         <translation>印在版面上的出版日期，格式为 年-月-日；留空即今天</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="37"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="38"/>
         <source>Series t&amp;itle</source>
         <translation>栏目标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="38"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="39"/>
         <source>Page na&amp;me</source>
         <translation>版名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="39"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="40"/>
         <source>Pa&amp;ge number</source>
         <translation>版次(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="45"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="46"/>
         <source>&amp;Closing summary</source>
         <translation>结束语（总结框）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="46"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="47"/>
         <source>Photo capti&amp;on</source>
         <translation>图片说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="47"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="48"/>
         <source>Photogr&amp;apher</source>
         <translation>摄影(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="125"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="126"/>
         <source>Issue da&amp;te</source>
         <translation>出版日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="200"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="201"/>
         <source>Choose a photo</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="200"/>
+        <location filename="../../jzhealth_desktop/ui/reports/dialog.py" line="201"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
@@ -1709,52 +1712,52 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>已恢复。损坏的文件已保存为：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="42"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="24"/>
         <source>&amp;Submit…</source>
         <translation>提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="43"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="25"/>
         <source>Submit &amp;all finished forms of the year…</source>
         <translation>提交本年全部已完成表单(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="45"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="27"/>
         <source>&amp;Approve</source>
         <translation>审核通过(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="46"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="28"/>
         <source>R&amp;eturn…</source>
         <translation>退回(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="47"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="29"/>
         <source>Re&amp;open…</source>
         <translation>重新打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="48"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="30"/>
         <source>Change &amp;log…</source>
         <translation>修改记录(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="51"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="31"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="52"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="32"/>
         <source>&amp;Restore…</source>
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="53"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="33"/>
         <source>&amp;Users…</source>
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="54"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="34"/>
         <source>&amp;Due dates…</source>
         <translation>截止日期(&amp;D)…</translation>
     </message>
@@ -1762,27 +1765,27 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>application</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="242"/>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="282"/>
         <source>The program cannot start:</source>
         <translation>程序无法启动：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="244"/>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="284"/>
         <source>The details were written to the log file:</source>
         <translation>详细信息已写入日志文件：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="245"/>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="285"/>
         <source>Cannot start</source>
         <translation>无法启动</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="251"/>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="291"/>
         <source>The program ended abnormally last time</source>
         <translation>程序上次异常终止</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/application.py" line="252"/>
+        <location filename="../../jzhealth_desktop/ui/application.py" line="292"/>
         <source>The program ended abnormally the last time it ran. Data already saved is kept. The details were written to the log file:</source>
         <translation>程序上次运行时异常终止。已保存的数据仍在。详细信息已写入日志文件：</translation>
     </message>
@@ -1855,12 +1858,12 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>提交{what}？提交后由市里审核。</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/dialogs.py" line="155"/>
+        <location filename="../../jzhealth_desktop/ui/dialogs.py" line="153"/>
         <source>Saved to:</source>
         <translation>已保存到：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/dialogs.py" line="157"/>
+        <location filename="../../jzhealth_desktop/ui/dialogs.py" line="155"/>
         <source>&amp;Open containing folder</source>
         <translation>打开所在文件夹(&amp;O)</translation>
     </message>
@@ -1956,22 +1959,22 @@ Data already saved is not affected. Unsaved entries are still in the window: che
 <context>
     <name>exchange</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="14"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="16"/>
         <source>Export package…</source>
         <translation>导出数据包…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="15"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="17"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="16"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="18"/>
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="17"/>
+        <location filename="../../jzhealth_desktop/ui/exchange/__init__.py" line="19"/>
         <source>Import Excel…</source>
         <translation>导入Excel…</translation>
     </message>
@@ -2017,12 +2020,12 @@ Data already saved is not affected. Unsaved entries are still in the window: che
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="18"/>
+        <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="17"/>
         <source>Build a report…</source>
         <translation>生成报表…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="45"/>
+        <location filename="../../jzhealth_desktop/ui/reports/__init__.py" line="42"/>
         <source>Building the report…</source>
         <translation>正在生成报表…</translation>
     </message>
@@ -2030,7 +2033,7 @@ Data already saved is not affected. Unsaved entries are still in the window: che
 <context>
     <name>targets</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/targets/__init__.py" line="12"/>
+        <location filename="../../jzhealth_desktop/ui/targets/__init__.py" line="10"/>
         <source>&amp;Targets…</source>
         <translation>年度目标(&amp;T)…</translation>
     </message>

@@ -18,6 +18,11 @@ from .conftest import COUNTY, YEAR, set_status
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
+def exchange(window) -> exchange_actions.ExchangeActions:
+    """The window's exchange controller (made by the 文件 menu's declared items)."""
+    return window.controller(exchange_actions.ExchangeActions)
+
+
 @pytest.fixture
 def window(qtbot, city_path):
     started = start(argparse.Namespace(db=str(city_path), demo=False, smoke=False))
@@ -59,7 +64,7 @@ def test_import_package_previews_then_commits_in_background(window, qtbot, count
     monkeypatch.setattr(exchange_actions, "choose_open_path", lambda *a: str(path))
     monkeypatch.setattr(exchange_actions, "confirm_preview", confirm)
     window.findChild(type(window.menu("file").actions()[0]), "importPackage").trigger()
-    qtbot.waitUntil(lambda: window.exchange_actions.last_result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: exchange(window).last_result is not None, timeout=20000)
     assert shown and shown[0]["new"] > 0 and shown[0]["conflicting"] == 0
     assert told[0] and "已导入" in told[0][-1][1] and not told[1]
     assert read_form(window.ctx, COUNTY, YEAR, "eldercare").values["ec_beds"] == 260
@@ -72,17 +77,17 @@ def test_cancelled_preview_writes_nothing(window, qtbot, county_ctx, city_path, 
     monkeypatch.setattr(exchange_actions, "choose_open_path", lambda *a: str(path))
     monkeypatch.setattr(exchange_actions, "confirm_preview", lambda dialog: seen.append(dialog) and False)
     before = snapshot(city_path)
-    window.exchange_actions.import_package()
+    exchange(window).import_package()
     qtbot.waitUntil(lambda: bool(seen), timeout=20000)
     qtbot.wait(50)
-    assert snapshot(city_path) == before and window.exchange_actions.last_result is None
+    assert snapshot(city_path) == before and exchange(window).last_result is None
 
 
 def test_refused_file_shows_its_message(window, qtbot, tmp_path, monkeypatch, told):
     bad = tmp_path / "bad.jzhpkg"
     bad.write_bytes(b"not a zip at all")
     monkeypatch.setattr(exchange_actions, "choose_open_path", lambda *a: str(bad))
-    window.exchange_actions.import_package()
+    exchange(window).import_package()
     qtbot.waitUntil(lambda: bool(told[1]), timeout=20000)
     assert "不是 zip" in told[1][0]
 
@@ -94,7 +99,7 @@ def test_export_actions_write_files(window, qtbot, tmp_path, monkeypatch, told):
     for name, action in (("out.jzhpkg", "export_package"), ("out.xlsx", "export_workbook")):
         target = tmp_path / name
         monkeypatch.setattr(exchange_actions, "choose_save_path", lambda *a, t=target: str(t))
-        getattr(window.exchange_actions, action)()
+        getattr(exchange(window), action)()
         qtbot.waitUntil(lambda t=target: t.exists() and len(told[0]) >= 1, timeout=20000)
         told[0].clear()
     assert not told[1]
@@ -172,8 +177,8 @@ def test_first_package_is_imported_only_by_confirming_its_fingerprint(window, qt
         QTimer.singleShot(1500, still_open)
 
     QTimer.singleShot(20, press_when_shown)
-    window.exchange_actions.import_package()
-    qtbot.waitUntil(lambda: window.exchange_actions.last_result is not None or len(seen) > 1, timeout=20000)
+    exchange(window).import_package()
+    qtbot.waitUntil(lambda: exchange(window).last_result is not None or len(seen) > 1, timeout=20000)
     assert fingerprint in seen[0][0] and "&" in seen[0][1] and len(seen) == 1
     assert not told[1] and "已导入" in told[0][-1][1]
     assert build_preview(window.ctx, read_package(path.read_bytes())).signer.state == "known"

@@ -99,18 +99,26 @@ def test_start_shows_set_up_first_then_the_window(qtbot, store_path, answer_dial
         started.ctx.close()
 
 
-def test_feature_hooks_run_around_the_window(qtbot, store_path, monkeypatch):
+def test_feature_hooks_run_around_the_window_and_its_declared_items_are_placed(qtbot, store_path, monkeypatch):
+    from jzhealth_desktop.ui.menu_action import MenuAction
+
     calls = []
     module = type(sys)("jz_fake_feature")
     module.before_main_window = lambda ctx, app: calls.append(("before", ctx.db.path)) or True
-    module.install = lambda window: (calls.append(("install", window.current_domain())),
-                                     window.menu("reports").addAction("fake report"))
+    module.ACTIONS = (MenuAction("reports", 0, 0, "fake", "fake report", "fakeReport",
+                                 lambda window: lambda: calls.append(("run", window.current_domain())),
+                                 right="reports.build", shortcut="Ctrl+Shift+F"),)
     monkeypatch.setitem(sys.modules, "jz_fake_feature", module)
     monkeypatch.setattr(application, "FEATURE_MODULES", ("jz_fake_feature",))
     started = application.start(argparse.Namespace(db=str(store_path), demo=False, smoke=True))
     try:
-        assert calls == [("before", store_path.resolve()), ("install", "immunization")]
-        assert [a.text() for a in started.window.menu("reports").actions()] == ["fake report"]
+        assert calls == [("before", store_path.resolve())]
+        placed = started.window.menu("reports").actions()
+        assert [(a.text(), a.objectName(), a.shortcut().toString()) for a in placed] == [
+            ("fake report", "fakeReport", "Ctrl+Shift+F")]
+        assert placed[0].property("right") == "reports.build" and placed[0].isEnabled()
+        placed[0].trigger()
+        assert calls[-1] == ("run", "immunization")
     finally:
         started.window.deleteLater()
         started.ctx.close()

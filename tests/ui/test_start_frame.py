@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -59,13 +61,13 @@ def test_frame_is_inert_until_attached_then_the_same_window_is_filled(qtbot, sto
     assert frame.centralWidget().text() == "正在打开数据…"
     actions = [a for menu in frame.menus.values() for a in menu.actions() if not a.isSeparator() and not a.menu()]
     assert [a.objectName() for a in actions if a.isEnabled()] == ["quit"]
-    assert frame.save_action.shortcut().isEmpty()  # keys come with the store
+    assert frame.action("save").shortcut().isEmpty()  # keys come with the store
 
     started = application.start(argparse.Namespace(db=str(store_path), demo=False, smoke=False), frame=frame)
     try:
         assert started.window is frame and frame.is_attached()
         assert frame.centralWidget().objectName() != "opening"
-        assert frame.save_action.shortcut().toString() == "Ctrl+S"
+        assert frame.action("save").shortcut().toString() == "Ctrl+S"
         assert frame.org_box.currentData() == COUNTY and frame.current_domain() == "immunization"
         assert frame.store_label.text().endswith(store_path.name)
         field = frame.form_view.first_field()
@@ -126,3 +128,86 @@ def test_frame_closed_before_the_store_opened_ends_the_program(qtbot, store_path
     QTimer.singleShot(0, close_frame)  # before the frame hands over (after its paint, or WAIT_MS without one)
     code = application.run(argparse.Namespace(db=str(store_path), demo=False, smoke=False))
     assert code == 0 and opened == [] and not store_path.exists()
+
+
+# ---- the filled start: what it does not load (issue 14, "Start and memory") ---------------------------------------
+FILLED = """
+import linecache, sys
+from jzhealth_desktop.app import main
+code = main(["--db", sys.argv[1], "--smoke"])  # JZHEALTH_SMOKE_UNTIL=form: ends at the first filled paint
+read = sorted(k for k in linecache.cache if k.endswith(".py") and "sqlalchemy" in k.replace("\\\\", "/"))
+later = {"reportlab", "openpyxl", "alembic", "pypdfium2", "PySide6.QtPrintSupport", "PySide6.QtSvg"}
+loaded = sorted(({m.split(".")[0] for m in sys.modules} | set(sys.modules)) & later)
+print("CODE", code)
+print("LOADED", loaded)
+print("SOURCES READ", read[:3])
+"""
+
+
+def _county_store(path: Path) -> None:
+    setup = open_context(str(path))  # created at the schema's head: nothing to migrate on the next start
+    configure_station(setup, "county", COUNTY, "王会计")
+    setup.close()
+
+
+def test_first_filled_form_is_usable_without_reports_workbooks_migrations_or_sources_read(tmp_path, store_path):
+    """The program up to its first filled paint, as a clerk starts it (app.main, a subprocess: this test process
+    has long imported everything): the keyboard is in the first empty figure at that paint; ReportLab, pypdfium2,
+    openpyxl, Alembic (the store is at head), Qt's printing and SVG modules are not imported; PySide did not
+    read SQLAlchemy's sources."""
+    _county_store(store_path)
+    stamp = tmp_path / "paint.stamp"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JZHEALTH_HOME": str(tmp_path / "home"),
+           "JZHEALTH_SMOKE_UNTIL": "form", "JZHEALTH_PAINT_STAMP": str(stamp)}
+    done = subprocess.run([sys.executable, "-c", FILLED, str(store_path)], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    lines = [x for x in done.stdout.splitlines() if x.startswith(("CODE", "LOADED", "SOURCES"))]
+    assert lines == ["CODE 0", "LOADED []", "SOURCES READ []"], done.stdout + done.stderr
+    assert stamp.read_text(encoding="utf-8").splitlines()[1] == "usable"
+
+
+def test_smoke_without_the_stop_still_builds_its_report(tmp_path, store_path):
+    """The stop at the form is the benchmark's: a plain --smoke goes on to the report (ReportLab loaded)."""
+    _county_store(store_path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JZHEALTH_HOME": str(tmp_path / "home")}
+    env.pop("JZHEALTH_SMOKE_UNTIL", None)
+    done = subprocess.run([sys.executable, "-c", FILLED, str(store_path)], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED ['reportlab']" in done.stdout.splitlines(), done.stdout
+
+
+def test_completeness_view_is_built_when_first_shown(qtbot, open_window, store_path, keys):
+    """The completeness tab is hidden behind the form at start: its table is made when the tab is first shown
+    (Ctrl+3), filled, and the keyboard goes into it."""
+    window = open_window(store_path)
+    assert window.completeness._table is None
+    keys.press(window, Qt.Key.Key_3, keys.CTRL)
+    table = window.completeness._table
+    assert table is not None and QApplication.focusWidget() is table
+    assert table.rowCount() == 1 and table.columnCount() == len(window.ctx.catalogue.domains)
+    assert window.completeness.summary.text().startswith(f"{window.current_year()}年")
+
+
+def test_feature_scan_is_skipped_for_the_standard_library_the_store_and_ours_only():
+    import email.utils
+    import json
+    import os as os_module
+
+    import shiboken6
+    import sqlalchemy.orm
+    from PySide6 import QtCore
+
+    from jzhealth_desktop.services import context
+    from jzhealth_desktop.ui import main_window, qt
+
+    assert all(qt._scan_not_needed(m) for m in (json, email.utils, os_module, sqlalchemy.orm, context, main_window))
+    assert not any(qt._scan_not_needed(m) for m in (QtCore, shiboken6, pytest))
+
+
+def test_the_program_never_switches_pyside_features():
+    """What lets ui/qt.py skip PySide's per-module source scan for our own modules."""
+    switch = re.compile(r"^\s*(from\s+__feature__\s+import|import\s+__feature__)", re.MULTILINE)
+    sources = (ROOT / "jzhealth_desktop").rglob("*.py")
+    assert [p.name for p in sources if switch.search(p.read_text(encoding="utf-8"))] == []

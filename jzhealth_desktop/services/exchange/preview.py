@@ -30,7 +30,7 @@ from ...store.sync import get_setting
 from ..access import allowed, require
 from ..context import Context
 from ..forms import Batch
-from ..station import SIGNING_KEY
+from ..station import SIGNING_KEY, station_in
 from ..workflow import form_issues
 from .collector import collector_paused
 from .manifest import COMPARISONS, CONTEXT, STATUSES
@@ -113,7 +113,8 @@ def _refuse_scope(ctx: Context, session: Session, incoming: Incoming) -> None:
     if unit is None:
         raise FileRefused(f"文件的单位代码“{incoming.org}”不在本机的单位列表中",
                           f"the file's org-unit code '{incoming.org}' is not one of this station's org units")
-    kind, own = get_setting(session, "station_type"), get_setting(session, "station_org")
+    here = station_in(session)
+    kind, own = here.kind, here.org
     if kind == "county" and own and incoming.org != own:
         mine = ctx.org_units[own].name if own in ctx.org_units else own
         raise FileRefused(f"本机是{mine}的县级站，不能导入{unit.name}的数据",
@@ -517,8 +518,8 @@ def state_fingerprint(ctx: Context, session: Session, orgs: list[str], years: li
     if read is None:
         read = _read_store(session, orgs, years)
     digest = hashlib.sha256()
-    station = (get_setting(session, "station_type"), get_setting(session, "station_org"),
-               get_setting(session, SIGNING_KEY), *trust_settings(session, orgs))
+    here = station_in(session)
+    station = (here.kind, here.org, get_setting(session, SIGNING_KEY), *trust_settings(session, orgs))
     rights = [(o, allowed(ctx, "submission.review", o), allowed(ctx, "targets.write", o)) for o in orgs]
     for part in (ctx.user, station, rights, orgs, years, *read):
         digest.update(repr(part).encode("utf-8", "surrogatepass"))  # rows repr as tuples: unambiguous

@@ -3,17 +3,37 @@
 ``before_main_window``: the first start of the day makes a backup; a store with accounts shows the sign-in
 dialog (without accounts the station runs as its operator until 工具 → 用户管理 creates the administrator).
 A damaged store never gets this far: ``recovery.offer_recovery`` runs before the store is opened.
-``install``: 审核 → 提交 / 审核通过 / 退回 / 重新打开 / 修改记录; 工具 → 备份 / 恢复 / 用户管理 / 截止日期.
+``ACTIONS``: 审核 → 提交 / 审核通过 / 退回 / 重新打开 / 修改记录; 工具 → 备份 / 恢复 / 用户管理 / 截止日期.
 """
 
 from __future__ import annotations
 
 from ...services import accounts, backup
-from ..qt import QAction, QCoreApplication
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
+from ..window_actions import FEATURE_GROUP
 from .actions import AccountActions
 from .login import LoginDialog
 
-translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
+
+def _item(menu: str, order: int, text: str, name: str, method: str, right: str) -> MenuAction:
+    return MenuAction(menu, FEATURE_GROUP, order, "accounts", text, name,
+                      lambda window: getattr(window.controller(AccountActions), method), right)
+
+
+ACTIONS = (
+    _item("review", 0, QT_TRANSLATE_NOOP("accounts", "&Submit…"), "submitForm", "submit", "submission.submit"),
+    _item("review", 1, QT_TRANSLATE_NOOP("accounts", "Submit &all finished forms of the year…"), "submitAll",
+          "submit_all", "submission.submit"),
+    _item("review", 2, QT_TRANSLATE_NOOP("accounts", "&Approve"), "approveForm", "approve", "submission.review"),
+    _item("review", 3, QT_TRANSLATE_NOOP("accounts", "R&eturn…"), "returnForm", "return_form", "submission.review"),
+    _item("review", 4, QT_TRANSLATE_NOOP("accounts", "Re&open…"), "reopenForm", "reopen", "submission.review"),
+    _item("review", 5, QT_TRANSLATE_NOOP("accounts", "Change &log…"), "auditLog", "show_audit", "audit.read"),
+    _item("tools", 0, QT_TRANSLATE_NOOP("accounts", "&Back up now"), "backupNow", "make_backup", "store.backup"),
+    _item("tools", 1, QT_TRANSLATE_NOOP("accounts", "&Restore…"), "restoreBackup", "restore", "store.maintain"),
+    _item("tools", 2, QT_TRANSLATE_NOOP("accounts", "&Users…"), "manageUsers", "manage_users", "accounts.manage"),
+    _item("tools", 3, QT_TRANSLATE_NOOP("accounts", "&Due dates…"), "editDeadlines", "edit_deadlines",
+          "deadlines.write"),
+)
 
 
 def _english() -> bool:
@@ -33,39 +53,3 @@ def before_main_window(ctx, app) -> bool:
     if app.property("unattended"):
         return True  # --smoke: no one to sign in; it shows the window, builds a report to a temp folder, exits
     return bool(LoginDialog(ctx, english=_english()).exec())
-
-
-def install(window) -> AccountActions:
-    actions = AccountActions(window)
-    review = window.menu("review")
-    review.addSeparator()
-    items = [(review, translate("accounts", "&Submit…"), "submitForm", lambda: actions.submit(), "submission.submit"),
-             (review, translate("accounts", "Submit &all finished forms of the year…"), "submitAll",
-              lambda: actions.submit_all(), "submission.submit"),
-             (review, translate("accounts", "&Approve"), "approveForm", actions.approve, "submission.review"),
-             (review, translate("accounts", "R&eturn…"), "returnForm", lambda: actions.return_form(), "submission.review"),
-             (review, translate("accounts", "Re&open…"), "reopenForm", lambda: actions.reopen(), "submission.review"),
-             (review, translate("accounts", "Change &log…"), "auditLog", actions.show_audit, "audit.read")]
-    tools = window.menu("tools")
-    tools.addSeparator()
-    items += [(tools, translate("accounts", "&Back up now"), "backupNow", actions.make_backup, "store.backup"),
-              (tools, translate("accounts", "&Restore…"), "restoreBackup", lambda: actions.restore(), "store.maintain"),
-              (tools, translate("accounts", "&Users…"), "manageUsers", actions.manage_users, "accounts.manage"),
-              (tools, translate("accounts", "&Due dates…"), "editDeadlines", actions.edit_deadlines, "deadlines.write")]
-    window.account_actions_list = []
-    for menu, text, name, slot, right in items:
-        action = QAction(text, menu)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        action.setProperty("right", right)
-        menu.addAction(action)
-        window.account_actions_list.append(action)
-
-    def mirror(*_args) -> None:  # the menu mirrors what the services allow for the selected unit
-        for action in window.account_actions_list:
-            action.setEnabled(actions.may(action.property("right")))
-
-    window.selection_changed.connect(mirror)
-    mirror()
-    window.account_actions = actions
-    return actions

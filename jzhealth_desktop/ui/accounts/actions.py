@@ -78,19 +78,28 @@ class AccountActions(QObject):
             self.window.reload()
         return dialog
 
-    def approve(self) -> bool:
+    def approve(self, confirm: bool = True) -> bool:
+        """Approve the selected form. While the completeness tab (every form of the year) shows, ask first,
+        naming the form: the one the window has selected may not be the cell the reviewer looks at."""
         org, year, dom = self._where()
+        if confirm and not self.window.showing_one_form() and QMessageBox.question(
+                self.window, self.tr("Approve"), self.tr("Approve {what}?").format(what=self.form_name(org, year, dom)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return False
         return self._step(self.tr("Approve"), lambda: workflow.approve(self.ctx, org, year, dom))
 
     def _with_reason(self, title: str, fn, reason: str | None) -> bool:
+        org, year, dom = self._where()
         if reason is None:
             from .reason import ReasonDialog
 
-            dialog = ReasonDialog(title, self.tr("Reason (the county sees it):"), self.window)
+            what = self.form_name(org, year, dom)  # the form it acts on, whichever tab shows
+            dialog = ReasonDialog(f"{title} — {what}", what + "\n" + self.tr("Reason (the county sees it):"),
+                                  self.window)
             if not dialog.exec():
                 return False
             reason = dialog.text()
-        org, year, dom = self._where()
         return self._step(title, lambda: fn(self.ctx, org, year, dom, reason))
 
     def return_form(self, reason: str | None = None) -> bool:

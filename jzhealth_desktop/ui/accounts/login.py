@@ -11,7 +11,6 @@ def _message(exc: JzError, english: bool) -> str:
     return exc.en if english else exc.zh
 
 
-LAST_USER = "login/last_user"  # ui.ini: the name of the last successful sign-in, filled in next time
 
 
 def where_text(ctx, english: bool) -> str:
@@ -68,9 +67,9 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        from ..settings import ui_settings
+        from .. import settings
 
-        last = str(ui_settings().value(LAST_USER, "") or "")
+        last = settings.read(settings.LAST_USER)  # the last successful sign-in, filled in again
         self.name.setText(last)
         (self.password if last else self.name).setFocus()
 
@@ -83,11 +82,9 @@ class LoginDialog(QDialog):
             self.error.setText(_message(exc, self.english))
             return
         self.password.clear()
-        from ..settings import ui_settings
+        from .. import settings
 
-        settings = ui_settings()
-        settings.setValue(LAST_USER, self.principal.name)
-        settings.sync()
+        settings.write(settings.LAST_USER, self.principal.name)
         self.accept()
 
 

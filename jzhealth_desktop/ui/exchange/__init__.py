@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from ..qt import QAction, QCoreApplication
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
+from ..window_actions import EXCHANGE_GROUP
 from .actions import ExchangeActions
 
-translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
+
+def _item(order: int, text: str, name: str, method: str, right: str) -> MenuAction:
+    return MenuAction("file", EXCHANGE_GROUP, order, "exchange", text, name,
+                      lambda window: getattr(window.controller(ExchangeActions), method), right)
 
 
-def install(window) -> ExchangeActions:
-    actions = ExchangeActions(window)
-    menu = window.menu("file")
-    items = [(translate("exchange", "Export package…"), "exportPackage", actions.export_package, "exchange.export"),
-             (translate("exchange", "Import package…"), "importPackage", actions.import_package, "exchange.import"),
-             (translate("exchange", "Export Excel…"), "exportExcel", actions.export_workbook, "exchange.export"),
-             (translate("exchange", "Import Excel…"), "importExcel", actions.import_workbook, "exchange.import")]
-    separators = [a for a in menu.actions() if a.isSeparator()]
-    first = separators[-1] if separators else None  # ours go above the last group (Quit)
-    for text, name, slot, right in items:
-        action = QAction(text, menu)
-        action.setObjectName(name)
-        action.setProperty("right", right)  # the main window enables it where access.allowed says so
-        action.triggered.connect(slot)
-        if first is None:
-            menu.addAction(action)
-        else:
-            menu.insertAction(first, action)
-    if first is not None:
-        menu.insertSeparator(menu.actions()[menu.actions().index(first) - len(items)])
-    window.exchange_actions = actions  # keeps the controller alive with the window
-    return actions
+ACTIONS = (
+    _item(0, QT_TRANSLATE_NOOP("exchange", "Export package…"), "exportPackage", "export_package", "exchange.export"),
+    _item(1, QT_TRANSLATE_NOOP("exchange", "Import package…"), "importPackage", "import_package", "exchange.import"),
+    _item(2, QT_TRANSLATE_NOOP("exchange", "Export Excel…"), "exportExcel", "export_workbook", "exchange.export"),
+    _item(3, QT_TRANSLATE_NOOP("exchange", "Import Excel…"), "importExcel", "import_workbook", "exchange.import"),
+)

@@ -8,18 +8,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..qt import QAction, QCoreApplication, Qt
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
+from ..qt import QCoreApplication, Qt
 
 translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
 
-
-
-def install(window) -> None:
-    action = QAction(translate("reports", "Build a report…"), window)
-    action.setObjectName("buildReport")
-    action.setProperty("right", "reports.build")  # the main window enables it where access.allowed says so
-    action.triggered.connect(lambda: open_report_dialog(window))
-    window.menu("reports").addAction(action)
+ACTIONS = (
+    MenuAction("reports", 0, 0, "reports", QT_TRANSLATE_NOOP("reports", "Build a report…"), "buildReport",
+               lambda window: lambda: open_report_dialog(window), "reports.build"),
+)
 
 
 def open_report_dialog(window) -> None:

@@ -21,7 +21,8 @@ from ..dialogs import error_text, open_path
 from ..qt import (QT_TRANSLATE_NOOP, QComboBox, QCoreApplication, QDialog, QDialogButtonBox,
                   QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                   QMessageBox, QPushButton, QScrollArea, QSpinBox, Qt, QVBoxLayout, QWidget)
-from ..settings import language, ui_settings
+from .. import settings
+from ..settings import language
 
 translate = QCoreApplication.translate
 
@@ -262,19 +263,19 @@ class ReportDialog(QDialog):
         super().accept()
 
     def _remember(self) -> None:
-        settings = ui_settings()
-        settings.setValue("reports/kind", self.kind_code())
+        store = settings.ui_settings()
+        settings.write(settings.REPORT_KIND, self.kind_code(), store=store)
         for key in REMEMBERED:
-            settings.setValue(f"reports/{key}", self.fields[key].text().strip())
-        settings.sync()
+            settings.write(settings.REPORT_FIELD, self.fields[key].text().strip(), key, store=store)
+        store.sync()
 
     def _restore(self) -> None:
-        settings = ui_settings()
-        index = self.kind.findData(str(settings.value("reports/kind", "annual")))
+        store = settings.ui_settings()
+        index = self.kind.findData(settings.read(settings.REPORT_KIND, store=store))
         if index >= 0:
             self.kind.setCurrentIndex(index)
         for key in REMEMBERED:
-            self.fields[key].setText(str(settings.value(f"reports/{key}", "") or ""))
+            self.fields[key].setText(settings.read(settings.REPORT_FIELD, key, store=store))
 
     def _load_preset(self) -> None:
         try:

@@ -3,17 +3,13 @@ targets (reviewers and administrators: ``targets.write``). The dialog is importe
 
 from __future__ import annotations
 
-from ..qt import QAction, QCoreApplication
+from ..menu_action import QT_TRANSLATE_NOOP, MenuAction
+from ..window_actions import FEATURE_GROUP
 
-translate = QCoreApplication.translate  # lupdate collects translate("context", "text")
-
-
-def install(window) -> None:
-    action = QAction(translate("targets", "&Targets…"), window)
-    action.setObjectName("editTargets")
-    action.setProperty("right", "targets.write")  # the main window enables it where access.allowed says so
-    action.triggered.connect(lambda: open_targets(window))
-    window.menu("tools").addAction(action)
+ACTIONS = (
+    MenuAction("tools", FEATURE_GROUP, 90, "targets", QT_TRANSLATE_NOOP("targets", "&Targets…"), "editTargets",
+               lambda window: lambda: open_targets(window), "targets.write"),
+)
 
 
 def open_targets(window):
