@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..services.station import Station
     from .background import Operation
     from .forms.form_view import FormView
+    from .forms.grid import GridView
     from .menu_action import MenuAction
     from .qt import QAction
     from .save_flow import SaveFlow
@@ -151,6 +152,30 @@ class MainWindow(QMainWindow):
     def showing_grid(self) -> bool:
         return self.tabs.currentIndex() == GRID_TAB
 
+    @property
+    def grid(self) -> GridView:
+        """The grid view, built the first time it is wanted: a clerk who only types in the form never pays for
+        its model and table at start."""
+        if self._grid is None:
+            from .forms.grid import GridView
+
+            grid = GridView(self.ctx, self.grid_page)
+            grid.model_.edits_changed.connect(lambda _d: self.update_save_state())
+            grid.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            grid.pasted.connect(lambda n: self.statusBar().showMessage(
+                self.tr("Pasted {count} cells; each one was checked").format(count=n), 5000))
+            layout = self.grid_page.layout()
+            assert layout is not None
+            layout.addWidget(grid)
+            grid.show()  # a layout shows a late child only from the event loop: focus must land on it now
+            self.grid_page.setFocusProxy(grid)
+            self._grid = grid
+        return self._grid
+
+    def grid_dirty(self) -> bool:
+        """Unsaved edits in the grid (none while it has never been built)."""
+        return self._grid is not None and self._grid.model_.is_dirty()
+
     def form_title(self) -> str:
         """「修武县 2021 医养结合」: the selected form, as the unsaved-edits question names it."""
         domain = self.form_view.domain
@@ -188,7 +213,6 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         from .completeness import CompletenessView
         from .due import DueBanner
-        from .forms.grid import GridView
         from .issue_list import IssueList
         from .qt import QComboBox, QHBoxLayout, QListWidget, QSplitter, QStackedWidget, Qt, QTabWidget, QVBoxLayout
 
@@ -236,17 +260,15 @@ class MainWindow(QMainWindow):
         self.domain_list.itemActivated.connect(lambda _item: self.focus_form())
 
         self.stack = QStackedWidget(central)
-        self.grid = GridView(self.ctx, central)
-        self.grid.model_.edits_changed.connect(lambda _d: self.update_save_state())
-        self.grid.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.grid.pasted.connect(lambda n: self.statusBar().showMessage(
-            self.tr("Pasted {count} cells; each one was checked").format(count=n), 5000))
+        self._grid: GridView | None = None
+        self.grid_page = QWidget(central)  # holds the grid once Ctrl+2 first wants it (see ``grid``)
+        QVBoxLayout(self.grid_page).setContentsMargins(0, 0, 0, 0)
         self.completeness = CompletenessView(self.ctx, central)
         self.completeness.open_requested.connect(self.open_form)
         self.tabs = QTabWidget(central)
         self.tabs.setObjectName("views")
         self.tabs.addTab(self.stack, self.tr("Form"))
-        self.tabs.addTab(self.grid, self.tr("Grid"))
+        self.tabs.addTab(self.grid_page, self.tr("Grid"))
         self.tabs.addTab(self.completeness, self.tr("Completeness"))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 

@@ -138,13 +138,12 @@ class SaveFlow(QObject):
         self.saved_at: datetime | None = None
 
     def is_dirty(self) -> bool:
-        return self.window.form_view.is_dirty() or self.window.grid.model_.is_dirty()
+        return self.window.form_view.is_dirty() or self.window.grid_dirty()
 
     def save(self) -> bool:
         """Ctrl+S: save the grid's edits if the grid is open (or only it has edits), else the form's. False if
         nothing was written."""
-        grid = self.window.grid.model_
-        if self.window.showing_grid() or (grid.is_dirty() and not self.window.form_view.is_dirty()):
+        if self.window.showing_grid() or (self.window.grid_dirty() and not self.window.form_view.is_dirty()):
             return self.save_grid()
         return self.save_form()
 
@@ -212,7 +211,7 @@ class SaveFlow(QObject):
 
     def revert(self) -> None:
         self.window.form_view.revert_all()
-        if self.window.grid.model_.is_dirty():
+        if self.window.grid_dirty():
             self.window.load_grid()
         self.window.update_save_state()
 
