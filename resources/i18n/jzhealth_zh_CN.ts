@@ -751,128 +751,128 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="61"/>
         <source>Jiaozuo health statistics</source>
         <translation>焦作市卫生健康统计</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="227"/>
         <source> (city&apos;s own figures)</source>
         <translation>（市本级）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="210"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="534"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="235"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="166"/>
         <source>Pasted {count} cells; each one was checked</source>
         <translation>已粘贴 {count} 个单元格，均已校验</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="270"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="271"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="272"/>
         <source>Completeness</source>
         <translation>完成情况</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="89"/>
         <source>Store: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="70"/>
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="321"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="303"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="325"/>
         <source>County station: {org} · operator {name}</source>
         <translation>县级站：{org} · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="327"/>
         <source>City station · operator {name}</source>
         <translation>市级站 · 操作员 {name}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="328"/>
         <source>Station not set up</source>
         <translation>站点未设置</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="426"/>
         <source>Every required field of this form is filled</source>
         <translation>本表必填项均已填写</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="444"/>
         <source>This field is not typed here</source>
         <translation>此指标不在本单位填报</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="477"/>
         <source>Cannot open the form</source>
         <translation>无法打开表单</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="483"/>
         <source>Form status: {status}</source>
         <translation>表单状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="505"/>
         <source>Changed, to be submitted again</source>
         <translation>已修改，待重新提交</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="542"/>
         <source>Cannot open the grid</source>
         <translation>无法打开表格</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="551"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="553"/>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="555"/>
         <source>No unsaved changes</source>
         <translation>无未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="162"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="161"/>
         <source>Nothing to save</source>
         <translation>没有需要保存的修改</translation>
     </message>
@@ -887,13 +887,13 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>未保存：黄色标记的数据需要填写说明</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="177"/>
-        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="189"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="176"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="188"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="184"/>
+        <location filename="../../jzhealth_desktop/ui/save_flow.py" line="183"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -909,7 +909,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/issue_list.py" line="58"/>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="419"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
@@ -919,12 +919,12 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         <translation>检查未能完成：{why}</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="589"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="611"/>
         <source>Put the cursor in a field to see its history</source>
         <translation>请先把光标放在某个数据上，再查看其历史</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/main_window.py" line="596"/>
+        <location filename="../../jzhealth_desktop/ui/main_window.py" line="618"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
