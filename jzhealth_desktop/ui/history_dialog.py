@@ -19,7 +19,11 @@ def source_name(source: str) -> str:
              "cli": QCoreApplication.translate("HistoryDialog", "command line"),
              "import": QCoreApplication.translate("HistoryDialog", "package import"),
              "excel": QCoreApplication.translate("HistoryDialog", "Excel import"),
-             "migration": QCoreApplication.translate("HistoryDialog", "migration")}
+             "migration": QCoreApplication.translate("HistoryDialog", "migration"),
+             "demo": QCoreApplication.translate("HistoryDialog", "demo data"),
+             "accounts": QCoreApplication.translate("HistoryDialog", "user management"),
+             "login": QCoreApplication.translate("HistoryDialog", "sign-in"),
+             "restore": QCoreApplication.translate("HistoryDialog", "restore from a backup")}
     return names.get(kind, source)
 
 

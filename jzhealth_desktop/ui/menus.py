@@ -90,7 +90,7 @@ def with_mnemonic(text: str, letter: str) -> str:
 
 
 def ensure_mnemonics(items) -> None:
-    """Every visible menu item or button in ``items`` (QAction or QAbstractButton) that lacks an Alt key gets
+    """Every visible menu item, button or buddied label in ``items`` (QAction, QAbstractButton, QLabel) that lacks an Alt key gets
     one not used by its siblings: the letters of its object name first (``exportPackage`` → E, X, P…)."""
     taken = {mnemonic_of(item.text()) for item in items} - {""}
     for item in items:

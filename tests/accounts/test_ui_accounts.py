@@ -65,7 +65,7 @@ def test_audit_viewer_filters_and_exports(qtbot, flow_ctx, tmp_path):
     dialog.domain.setCurrentIndex(dialog.domain.findData("telemedicine"))
     dialog.refresh()
     shown = [dialog.table.item(r, 6).text() for r in range(dialog.table.rowCount())]
-    assert "submitted → returned" in shown and 0 < len(shown) < everything
+    assert "已提交 → 已退回" in shown and 0 < len(shown) < everything
     dialog.year.setText("20x1")
     dialog.refresh()
     assert "无效" in dialog.status.text()
@@ -81,7 +81,7 @@ def test_audit_viewer_for_a_clerk_shows_only_their_county(qtbot, flow_ctx):
     flow_ctx.principal = Principal("li", CLERK, OWN)
     dialog = AuditDialog(flow_ctx)
     qtbot.addWidget(dialog)
-    assert {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())} == {OWN}
+    assert {dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())} == {flow_ctx.org(OWN).name}
     dialog.org.setCurrentIndex(dialog.org.findData(OTHER))
     dialog.refresh()
     assert "无权" in dialog.status.text()

@@ -6,8 +6,10 @@ from datetime import date
 
 from ...domain.errors import JzError
 from ...services import audit
+from ..menus import ensure_mnemonics
 from ..qt import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                   QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from . import audit_words as words
 
 COLUMNS = 9
 
@@ -18,7 +20,7 @@ class AuditDialog(QDialog):
         self.ctx, self.english = ctx, english
         self.setObjectName("auditDialog")
         self.setWindowTitle(self.tr("Change log"))
-        self.resize(1000, 560)
+        self._fit(1000, 560)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.org = QComboBox(self)
@@ -54,10 +56,11 @@ class AuditDialog(QDialog):
         export.clicked.connect(self.export)
         bar.addWidget(show)
         bar.addWidget(export)
+        ensure_mnemonics([show, export])
         layout.addLayout(bar)
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Time (UTC)"), self.tr("User"), self.tr("Kind"),
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("User"), self.tr("Kind"),
                                               self.tr("Unit"), self.tr("Year"), self.tr("Item"),
                                               self.tr("Old → new"), self.tr("Source"), self.tr("Note")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -76,7 +79,32 @@ class AuditDialog(QDialog):
             self.user.addItem(name, name)
         self.source.addItem(self.tr("All sources"), None)
         for src in sorted({s.split(":")[0] + (":" if ":" in s else "") for s in sources}):
-            self.source.addItem(src, src)
+            self.source.addItem(words.source_label(src), src)
+
+    def _fit(self, width: int, height: int) -> None:
+        """The wanted size, but never larger than the screen's free area (1366×768 at 150 % leaves ~1200×680)."""
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width() - 40), min(height, free.height() - 60)
+        self.resize(width, height)
+
+    def _unit(self, code: str | None) -> str:
+        if not code or code not in self.ctx.org_units:
+            return code or ""
+        unit = self.ctx.org_units[code]
+        return unit.name_en if self.english else unit.name
+
+    def _subject(self, subject: str | None) -> str:
+        """An item's or a form's name where the log keeps its code; an account's or a key's name as it is."""
+        cat = self.ctx.catalogue
+        if subject in cat.items:
+            item = cat.items[subject]
+            return item.name_en if self.english else item.name
+        domain = next((d for d in cat.domains if d.code == subject), None)
+        if domain is not None:
+            return domain.name_en if self.english else domain.name
+        return subject or ""
 
     def current_filter(self) -> audit.AuditFilter:
         def day(edit: QLineEdit) -> date | None:
@@ -106,11 +134,16 @@ class AuditDialog(QDialog):
             return
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            name = self.ctx.catalogue.items[r.subject].name if r.subject in self.ctx.catalogue.items else r.subject
-            cells = [r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user, r.action, r.org or "", str(r.year or ""), name,
-                     f"{r.old or '∅'} → {r.new or '∅'}", r.source, r.detail]
+            cells = [words.local_time(r.at), r.user, words.kind_name(r.action), self._unit(r.org), str(r.year or ""),
+                     self._subject(r.subject), words.change_text(r.action, r.old, r.new, self.english),
+                     words.source_label(r.source), words.detail_text(r.action, r.detail, self.english)]
+            codes = [r.at.isoformat(sep=" ") + " UTC", r.user, r.action, r.org or "", "", r.subject or "",
+                     "", r.source, r.detail]
             for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if codes[j] and codes[j] != text:
+                    cell.setToolTip(codes[j])  # the code the log keeps, for whoever compares with the CSV
+                self.table.setItem(i, j, cell)
         self.status.setText(self.tr("%n row(s)", "", len(rows)))
 
     def export(self, path: str | None = None) -> None:

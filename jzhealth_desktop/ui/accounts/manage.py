@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...domain.errors import JzError
 from ...services import accounts, deadlines
+from ..menus import ensure_mnemonics
 from ..qt import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
                   QTableWidgetItem, QVBoxLayout)
 
@@ -41,6 +42,7 @@ class UsersDialog(QDialog):
         form.addRow(self.tr("County (clerks)"), self.org)
         form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
+        keyed = [form.labelForField(w) for w in (self.name, self.role, self.org, self.password)]
         buttons = QHBoxLayout()
         for text, name, slot in ((self.tr("Add user"), "addUser", self.add),
                                  (self.tr("Reset password"), "resetPassword", self.reset),
@@ -49,6 +51,8 @@ class UsersDialog(QDialog):
             button.setObjectName(name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            keyed.append(button)
+        ensure_mnemonics(keyed)  # Alt keys for every label (its field takes the focus) and button
         layout.addLayout(buttons)
         self.status = QLabel(self)
         self.status.setObjectName("usersStatus")
@@ -119,6 +123,7 @@ class DeadlinesDialog(QDialog):
         save = QPushButton(self.tr("Save"), self)
         save.setObjectName("saveDeadlines")
         save.clicked.connect(self.save)
+        ensure_mnemonics([save, *(form.labelForField(edit) for edit in self.edits.values())])
         layout.addWidget(save)
         self.status = QLabel(self)
         self.status.setObjectName("deadlinesStatus")
