@@ -61,12 +61,12 @@ class Form:
     comments: dict[str, str]
     last_year: dict[str, Value]
     rates: dict[str, Decimal | None]
-    meta: dict[str, repo.StoredValue] = field(default_factory=dict)
+    stored: dict[str, repo.StoredValue] = field(default_factory=dict)  # as read: value, comment, who, when, version
 
     @property
     def stamps(self) -> dict[str, str | None]:
         """What to pass back as ``base`` when saving: every field of the form, None where it was empty."""
-        return {code: (self.meta[code].stamp if code in self.meta else None) for code in self.codes}
+        return {code: (self.stored[code].stamp if code in self.stored else None) for code in self.codes}
 
     codes: tuple[str, ...] = ()
 
@@ -182,16 +182,19 @@ def save_values(ctx: Context, org: str, year: int, entries: Mapping[str, object]
     parsed, comments, bad = prepare(ctx, org, entries, comments, domain)
     with ctx.db.write() as session:
         if base is not None:
-            check_base(ctx, session, org, year, set(parsed) | set(comments), base)
+            refuse_if_changed(ctx, session, org, year, set(parsed) | set(comments), base)
         return apply(ctx, session, org, year, parsed, comments, source, prior=bad)
 
 
-def check_base(ctx: Context, session, org: str, year: int, codes: set[str], base: Mapping[str, str | None]) -> None:
+def refuse_if_changed(ctx: Context, session, org: str, year: int, codes: set[str],
+                      stamps_read: Mapping[str, str | None]) -> None:
+    """Raise ``ConflictError`` naming every one of ``codes`` whose stored stamp is no longer the one the caller
+    read (``stamps_read``: {code: stamp, None where it was empty}), i.e. saved or cleared by someone since."""
     current = repo.load_values(session, org, year, sorted(codes))
     zh, en = [], []
     for code in sorted(codes):
         now = current.get(code)
-        if (now.stamp if now else None) != base.get(code):
+        if (now.stamp if now else None) != stamps_read.get(code):
             item = ctx.catalogue.items[code]
             if now is None:
                 zh.append(f"「{item.name}」已被删除")
@@ -401,7 +404,7 @@ def read_form(ctx: Context, org: str, year: int, domain: str) -> Form:
         org=org, year=year, domain=domain, status=sub.status if sub else (DRAFT if stored else EMPTY),
         values=values, comments={c: sv.comment for c, sv in stored.items() if sv.comment},
         last_year={c: sv.value for c, sv in last.items()}, rates=all_rates(ctx.catalogue, values, domain),
-        meta=stored, codes=tuple(codes),
+        stored=stored, codes=tuple(codes),
     )
 
 

@@ -72,7 +72,7 @@ def _submit(author: Context, session, preview: Preview, item, source: str) -> di
     if sub is None:
         sub = repo.ensure_draft(session, org, year, dom, author.user)
     move = check_move("submit", sub.status, f"{org}「{dom}」{year}年")
-    if move.target != item.extra or workflow.form_issues(
+    if item.status is None or move.target != item.status.brought or workflow.form_issues(
             author, org, dom, *_stored_form(session, org, year), preview.last_years.get((org, year), {})):
         raise FileRefused("预览之后本机数据已有变化，未导入；请重新预览后再确认",
                           "this station's data changed after the preview; nothing imported, preview again")
@@ -112,7 +112,7 @@ def _commit(ctx: Context, preview: Preview, progress: Progress | None, conflicts
             if item.kind == "status":  # the county's own submit (the preview let through nothing else)
                 audit.append(_submit(author, session, preview, item, source))
             elif item.kind == "target":
-                put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.extra, source)
+                put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.comparison, source)
         if signer is not None:
             audit.append({"user_name": ctx.user, "action": "exchange", "org_code": preview.incoming.org, "year": None,
                           "subject": preview.incoming.org, "old_text": "", "new_text": signer.fingerprint,

@@ -75,13 +75,13 @@ def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
     years = sorted(set(years))
     known = {i.code for i in ctx.catalogue.indicators()}
     domains = {d.code for d in ctx.catalogue.domains}
-    dv = repo.DV
+    table = repo.VALUES_TABLE
     with ctx.db.read() as session:
         # sorted by the primary key in SQL, fetched in one call as plain tuples
         values = repo.fetch_plain(session,
-            select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment)
-            .where(dv.c.org_code.in_(orgs), dv.c.year.in_(years))
-            .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code))
+            select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment)
+            .where(table.c.org_code.in_(orgs), table.c.year.in_(years))
+            .order_by(table.c.org_code, table.c.year, table.c.indicator_code))
         if not set(map(itemgetter(2), values)) <= known:  # a code the catalogue dropped: left out (a C-level test first)
             values = [r for r in values if r[2] in known]
         statuses = [
@@ -100,8 +100,8 @@ def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
         before = sorted({y - 1 for y in years if y - 1 >= MIN_YEAR} - set(years))
         context = [{"org": o, "year": y, "code": c, "value": value_text(from_scaled(num, scale))}
                    for o, y, c, num, scale in repo.fetch_plain(session,
-                       select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale)
-                       .where(dv.c.org_code.in_(orgs), dv.c.year.in_(before)))
+                       select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale)
+                       .where(table.c.org_code.in_(orgs), table.c.year.in_(before)))
                    if c in known] if before else []
     values.sort()
     statuses.sort(key=lambda r: (r["org"], r["year"], r["domain"]))

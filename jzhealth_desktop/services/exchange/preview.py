@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,6 +46,13 @@ EDIT = MOVES["edit"]
 GROUPS = (NEW, CHANGED, UNCHANGED, CONFLICTING)
 
 
+class StatusMove(NamedTuple):
+    """A status line's states, as codes of ``domain/submission.py`` ("" where the store has no row yet)."""
+
+    stored: str  # what this store holds now
+    brought: str  # what the file brings
+
+
 @dataclass(slots=True)  # not frozen: a frozen dataclass costs 4× to build, and a preview has 100 000 of them
 class Item:
     kind: str  # value | status | target
@@ -52,16 +60,17 @@ class Item:
     year: int
     code: str  # indicator code, or domain code for a status
     label: str  # Chinese name of what changes
-    old: str
-    new: str
-    old_comment: str = ""
+    old: str  # shown text: the stored value, status name or target
+    new: str  # shown text: what the file brings
+    old_comment: str = ""  # a value's comments
     new_comment: str = ""
     reason: str = ""  # why it conflicts (zh)
     reason_en: str = ""
     where: str = ""
     value: Value | None = None  # the parsed new value / target
-    extra: str = ""  # target comparison, status reason
+    comparison: str = ""  # a target's comparison (>=, <=)
     last: str = ""  # a value's previous year (here, or the package's context where this store has none)
+    status: StatusMove | None = None  # a status line's states
 
 
 @dataclass
@@ -115,8 +124,8 @@ def _refuse_scope(ctx: Context, session: Session, incoming: Incoming) -> None:
                           f"the file's org-unit code '{incoming.org}' is not one of this station's org units")
     kind, own = get_setting(session, "station_type"), get_setting(session, "station_org")
     if kind == "county" and own and incoming.org != own:
-        mine = ctx.org_units[own].name if own in ctx.org_units else own
-        raise FileRefused(f"本机是{mine}的县级站，不能导入{unit.name}的数据",
+        own_name = ctx.org_units[own].name if own in ctx.org_units else own
+        raise FileRefused(f"本机是{own_name}的县级站，不能导入{unit.name}的数据",
                           f"this is the county station of {own}; it cannot import data of {unit.code}")
 
 
@@ -244,7 +253,7 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
         old = have_targets.get((org, year, code))
         old_text = f"{old[1]}{value_text(old[0])}" if old else ""
         item = Item("target", org, year, code, f"{ind.name}目标", old_text, f"{comparison}{value_text(value)}",
-                    where=where, value=value, extra=comparison)
+                    where=where, value=value, comparison=comparison)
         if old_text == item.new:
             groups[ind.domain].items[UNCHANGED].append(item)
         elif not allowed(ctx, "targets.write", org):
@@ -259,9 +268,9 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
 
 def merged_form(stored: dict, writes: list[Batch], org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
     """An org-year's figures and comments as the import would leave them."""
-    mine = stored.get((org, year), {})
-    figures = {c: v for c, (v, _) in mine.items()}
-    comments = {c: m for c, (_, m) in mine.items()}
+    stored_here = stored.get((org, year), {})
+    figures = {c: v for c, (v, _) in stored_here.items()}
+    comments = {c: m for c, (_, m) in stored_here.items()}
     for b in writes:
         if (b.org, b.year) == (org, year):
             figures.update(b.parsed)
@@ -282,7 +291,7 @@ def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch]
         # changed figures put a submitted or returned form back to draft (forms.apply_many), a new one starts so
         after = DRAFT if (org, year, dom) in touched and (not old or old in EDIT.sources) else old
         item = Item("status", org, year, dom, f"{names[dom]}上报状态", STATUS_ZH[old], STATUS_ZH[status],
-                    where=where, extra=status, old_comment=old, new_comment="")
+                    where=where, status=StatusMove(old, status))
         group = groups[dom].items
         unit = ctx.org_units[org].name
         if status == after:
@@ -351,23 +360,23 @@ def _place_values(rows: _Rows) -> Placed:
     enterable = _enterable(rows.ctx, rows.in_scope)
     years = rows.years
     file = rows.values
-    last_org = last_year = mine = scales = None
+    last_org = last_year = placed_here = scales = None
     for index, (org, year, code, raw) in enumerate(zip(file.orgs, file.years, file.codes, file.values)):
         if org != last_org or year != last_year:  # rows come grouped by unit and year: once per group
-            last_org, last_year, mine = org, year, None
+            last_org, last_year, placed_here = org, year, None
             scales = enterable.get(org) if year in years else None
         if scales is not None and code in scales:
-            if mine is None:
-                mine = values[(org, year)]
-            if code in mine:
+            if placed_here is None:
+                placed_here = values[(org, year)]
+            if code in placed_here:
                 _value_problem(rows, index, values)  # named as repeated
                 continue
             scale = scales[code]
             if scale == 0 and type(raw) is str and raw.isdigit() and raw.isascii() and len(raw) < MAX_DIGITS:
-                mine[code] = (int(raw), index)  # a count in plain digits, as parse_exact reads it
+                placed_here[code] = (int(raw), index)  # a count in plain digits, as parse_exact reads it
                 continue
             try:
-                mine[code] = (parse_exact(raw, scale), index)
+                placed_here[code] = (parse_exact(raw, scale), index)
                 continue
             except InputError:
                 pass
@@ -390,12 +399,12 @@ def _value_problem(rows: _Rows, index: int, values: Placed) -> None:
     if item.level == "city" and ctx.org_units[org].level != "city":
         problems.append((f"{where}：「{item.name}」只能由市级填报", f"{where}: {item.name_en} is entered by the city only"))
         return
-    mine = values[(org, year)]
-    if code in mine:
+    placed_here = values[(org, year)]
+    if code in placed_here:
         problems.append((f"{where}：「{item.name}」重复出现", f"{where}: {item.name_en} appears twice"))
         return
     try:
-        mine[code] = (parse_exact(row.value, item.scale), index)
+        placed_here[code] = (parse_exact(row.value, item.scale), index)
     except InputError as exc:
         problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
 
@@ -414,11 +423,11 @@ def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: 
             approved[(org, year)].add(domain)
     writes: list[Batch] = []
     for (org, year), placed in sorted(values.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        mine = stored.get((org, year), {})
+        stored_here = stored.get((org, year), {})
         suffix = rows.suffix(org, year)
-        applied, comments = lines.sort(org, year, placed, mine, approved.get((org, year), set()), suffix,
+        applied, comments = lines.classify(org, year, placed, stored_here, approved.get((org, year), set()), suffix,
                                        last_years.get((org, year), {}))
-        merged = {c: v for c, (v, _) in mine.items()} | applied if mine else applied
+        merged = {c: v for c, (v, _) in stored_here.items()} | applied if stored_here else applied
         for issue in hard.issues(merged, sorted(applied)):
             where = rows.values.where(placed[issue.code][1]) + suffix if issue.code in placed \
                 else f"{ctx.org_units[org].name} {year}年"
@@ -438,7 +447,7 @@ class _Lines:
         self.every_comment = file.has_comments is None
         self.wheres, self.member = file.wheres, file.member
 
-    def sort(self, org: str, year: int, placed: dict, mine: dict, locked: set[str], suffix: str,
+    def classify(self, org: str, year: int, placed: dict, stored_here: dict, locked: set[str], suffix: str,
              last: dict[str, Value]) -> tuple[dict[str, Value], dict[str, str]]:
         """One org-year's values against what is stored: new, changed, unchanged, or conflicting where its domain
         is approved here. Returns the values to write and their comments."""
@@ -448,7 +457,7 @@ class _Lines:
         comments: dict[str, str] = {}
         for code, (value, index) in sorted(placed.items()):
             name, domain, group = about[code]
-            old = mine.get(code)
+            old = stored_here.get(code)
             has_comment = every_comment or file.has_comment(index)
             # file.where(index) + suffix, written out: it is made for every value
             where = f"{member} 第{index + 1}条{suffix}" if wheres is None else wheres[index] + suffix
@@ -478,7 +487,7 @@ class _Lines:
 
 def _conflict(item: Item, zh: str, en: str) -> Item:
     return Item(item.kind, item.org, item.year, item.code, item.label, item.old, item.new, item.old_comment,
-                item.new_comment, zh, en, item.where, item.value, item.extra, item.last)
+                item.new_comment, zh, en, item.where, item.value, item.comparison, item.last, item.status)
 
 
 def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[list, list, list, list]:
@@ -486,12 +495,12 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[li
     the values of the years before that the file does not bring: 上年 and the submit checks)."""
     if not orgs:
         return [], [], [], []
-    dv = repo.DV
+    table = repo.VALUES_TABLE
     # plain tuples: cheap to unpack and to repr for the digest (a Row's repr is several times slower)
     values = repo.fetch_plain(session,
-        select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment, dv.c.version)
-        .where(dv.c.org_code.in_(orgs), dv.c.year.in_(years))
-        .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code))
+        select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment, table.c.version)
+        .where(table.c.org_code.in_(orgs), table.c.year.in_(years))
+        .order_by(table.c.org_code, table.c.year, table.c.indicator_code))
     subs = session.execute(
         select(Submission.org_code, Submission.year, Submission.domain_code, Submission.status, Submission.version)
         .where(Submission.org_code.in_(orgs), Submission.year.in_(years))
@@ -502,9 +511,9 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[li
         .order_by(Target.org_code, Target.year, Target.indicator_code))
     before = sorted({y - 1 for y in years} - set(years))
     last = repo.fetch_plain(session,
-        select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale)
-        .where(dv.c.org_code.in_(orgs), dv.c.year.in_(before))
-        .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code)) if before else []
+        select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale)
+        .where(table.c.org_code.in_(orgs), table.c.year.in_(before))
+        .order_by(table.c.org_code, table.c.year, table.c.indicator_code)) if before else []
     # the DBAPI's rows: tuples
     return list(map(tuple, values)), list(map(tuple, subs)), list(map(tuple, targets)), list(map(tuple, last))
 
