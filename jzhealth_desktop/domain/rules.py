@@ -146,14 +146,15 @@ def check(
 
 
 class HardRules:
-    """``blocking(check(cat, values, None, codes))`` for one catalogue, with its lookups worked out once.
+    """``blocking(check(cat, values, None, codes))`` for one catalogue, with its lookups worked out once:
+    ``issues(values, codes)`` returns the same hard issues in the same order (tests/test_rules_hard.py holds it
+    to ``check``). The catalogue must not change while one is in use.
 
-    An import checks a thousand org-years at a time; ``check`` walks the whole catalogue (every rate, every
+    An import checks many org-years at a time; ``check`` walks the whole catalogue (every rate, every
     rule) and works out the soft issues too for each one. Here the capped rates and hard rules some codes bring
     into play, and those codes grouped by their bounds, are found once per distinct tuple of codes (an import's
     org-years mostly bring the same); the bounds are then checked a group at a time (min and max of the group's
-    values), and code by code, in ``check``'s order, only when a group breaks them. Same issues, same order:
-    tests/test_rules_hard.py holds it to ``check``. The catalogue must not change while one is in use.
+    values), and code by code, in ``check``'s order, only when a group breaks them.
     """
 
     def __init__(self, cat: Catalogue):

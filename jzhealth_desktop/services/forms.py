@@ -327,8 +327,8 @@ def _rule_issues(ctx: Context, b: Batch, stored: Mapping[str, repo.StoredValue],
 
 
 class _Writes:
-    """The row writes and audit rows of one ``apply_many``, planned as the plain tuples ``repo`` inserts in bulk:
-    an import plans 100 000 of each."""
+    """The row writes and audit rows of one ``apply_many``, planned as the plain tuples ``repo`` inserts in bulk
+    (``add`` one batch at a time; the lists are then handed to ``repo`` as they are)."""
 
     def __init__(self, ctx: Context):
         self.scales = {i.code: i.scale for i in ctx.catalogue.indicators()}

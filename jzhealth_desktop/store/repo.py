@@ -78,15 +78,16 @@ MAX_PARAMETERS = 999
 
 def bulk_insert(session: Session, table, columns: Sequence[str], rows: list[tuple],
                 constants: dict[str, object] | None = None) -> None:
-    """Large inserts (imports, demo) through the plain DBAPI: SQLAlchemy's per-row parameter processing costs
-    more than the database's own work at 100 000 rows. Dialect details stay here.
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table`` within the session's transaction,
+    through the plain DBAPI: for large inserts (imports, demo) SQLAlchemy's per-row parameter processing costs
+    more than the database's own work. Dialect details stay here.
 
     Each statement inserts many rows (``VALUES (...), (...), ...``, as many as ``MAX_PARAMETERS`` allows): run
     once per row, a statement is started, and opens its table, its indexes and the tables its foreign keys
-    name, once for every row, a fifth of SQLite's time for 100 000 rows. ``constants``: columns with the same
-    value in every row, given once instead of in each row. On SQLite they go into the statement as literals
-    made by SQLite's own ``quote()`` (binding the same values again for every row costs up to a tenth of the
-    insert); elsewhere they are bound with each row as usual."""
+    name, once for every row. ``constants``: columns with the same value in every row, given once instead of in
+    each row. On SQLite they go into the statement as literals made by SQLite's own ``quote()`` (binding the
+    same values again for every row is a measurable part of the insert); elsewhere they are bound with each row
+    as usual. benchmarks/README.md has the figures."""
     if not rows:
         return
     conn = session.connection()
@@ -129,7 +130,7 @@ def _sqlite_literals(conn, values: list[object]) -> list[str] | None:
 
 def fetch_plain(session: Session, query) -> list[tuple]:
     """All rows of a Core ``query`` as plain tuples, fetched through the DBAPI cursor in one call: for exports
-    and import previews of 100 000 rows, SQLAlchemy's per-row Row objects cost more than the database's read.
+    and import previews, SQLAlchemy's per-row Row objects cost more than the database's read.
     Only for columns whose driver values need no conversion (integers, text): type processors are skipped."""
     conn = session.connection()
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
@@ -151,8 +152,8 @@ def driver_time(session: Session, at: datetime):
 
 
 def insert_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
-    """New stored values written by ``user`` at ``at``: (org, year, code, num, scale, comment) each, as an
-    import plans 100 000 of them."""
+    """New stored values written by ``user`` at ``at``: (org, year, code, num, scale, comment) each, inserted
+    in bulk (``bulk_insert``)."""
     bulk_insert(session, VALUES_TABLE, ("org_code", "year", "indicator_code", "num", "scale", "comment"), rows,
                 {"updated_by": user, "updated_at": driver_time(session, at), "version": 1})
 
@@ -203,7 +204,7 @@ def append_audit(session: Session, rows: list[dict]) -> None:
 
 def insert_audit_rows(session: Session, rows: list[tuple], user: str, source: str, at: datetime) -> None:
     """Audit rows of one change by ``user`` from ``source`` at ``at``: (action, org_code, year, subject, old_text,
-    new_text, detail) each, as an import writes 100 000 of them."""
+    new_text, detail) each, inserted in bulk (``bulk_insert``)."""
     bulk_insert(session, AUDIT_TABLE, ("action", "org_code", "year", "subject", "old_text", "new_text", "detail"), rows,
                 {"at": driver_time(session, at), "user_name": user, "source": source})
 

@@ -197,7 +197,7 @@ _COLUMNS = tuple(itemgetter(key) for key in ("org", "year", "code", "value", "co
 def _well_formed_value_rows(raw: bytes) -> ValueRows | None:
     """``values.json`` read a column at a time, when every row is well formed; None as soon as anything is not
     so (then ``load_json`` and ``_rows`` read it strictly and name the problem). A few passes in C over the
-    100 000 rows instead of a Python call per row and per object. Accepts only what those take without a
+    rows instead of a Python call per row and per object. Accepts only what those take without a
     problem, and gives the same rows (tests/exchange/test_exchange_read_columns.py)."""
     doc = load_flat_rows(raw, len(VALUE_KEYS))
     if doc is None:
