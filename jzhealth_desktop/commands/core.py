@@ -185,9 +185,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = store_file(args.db)
     if path is not None and path.exists():
         # Read-only, before the store is opened: a damaged file is reported (with the newest good backup), not used.
-        health = backup.startup_check(path)
-        if health.error is not None and health.kind != backup.DAMAGED:
-            raise health.error  # locked, read-only, full, not ours: no backup to offer, the data is intact
+        startup = backup.startup_check(path)
+        if startup.error is not None and startup.kind != backup.DAMAGED:
+            raise startup.error  # locked, read-only, full, not ours: no backup to offer, the data is intact
         problem = backup.quick_check(path, full=True)
         if problem != "ok":
             raise backup.damaged_error(path, problem)

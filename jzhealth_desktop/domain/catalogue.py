@@ -156,6 +156,11 @@ class Catalogue:
             if isinstance(item, Indicator) and (domain is None or item.domain == domain):
                 yield item
 
+    def entered_at(self, domain: str, level: str) -> list[str]:
+        """The indicators an org unit of ``level`` types on ``domain``'s form, in reading order: rates are
+        computed, and the city types only its city-level figures (the county-level ones add up)."""
+        return [i.code for i in self.indicators(domain) if i.level == level]
+
     def rates(self, domain: str | None = None) -> Iterator[Rate]:
         for item in self.items.values():
             if isinstance(item, Rate) and (domain is None or item.domain == domain):

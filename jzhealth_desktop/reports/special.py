@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
@@ -46,7 +47,7 @@ CAPTION = TextStyle(size=8, leading=12, align="center", color=GREY, space_before
 CREDITS_SIZE, CREDITS_LEADING = 8, 10
 HEADLINE_SIZES = (26, 22, 18)  # a long headline steps down, at most to 18 pt, before it takes a third line
 
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {  # option → value when not given
     "series_title": "卫生健康统计 · 年度答卷",
     "page_title": "专版",
     "page_no": "03",
@@ -98,7 +99,7 @@ def _trend_series(data: ReportData, domains: list[Domain]):
     best, best_years = None, 2
     for domain in domains:
         for section in domain.sections:
-            rates = [data.catalogue.items[c] for c in section.items if isinstance(data.catalogue.items[c], Rate)]
+            rates = [item for c in section.items if isinstance(item := data.catalogue.items[c], Rate)]
             rates = [r for r in rates if r.per == rates[0].per]  # one axis, one unit
             years = [y for y in data.history if any(data.history[y].get(r.code) is not None for r in rates)]
             if rates and len(years) > best_years:

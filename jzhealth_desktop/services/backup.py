@@ -36,7 +36,8 @@ from ..fileio import check_output_path, copy_file, write_bytes
 from ..paths import backups_dir
 from ..store import repo
 from ..store.engine import Database
-from ..store.failures import DAMAGED, FOREIGN, StoreFault, diagnose, fault
+from ..store.failures import DAMAGED as DAMAGED  # re-exported: the CLI tells a damaged store apart
+from ..store.failures import FOREIGN, StoreFault, diagnose, fault
 from ..store.migrate import STORE_ID, backup_seq, backup_sqlite, check_revision, copy_sqlite, inspect_sqlite_file
 from ..store.sync import put_setting
 from .access import require

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
+from sqlalchemy.orm import Session
+
 from ..domain.catalogue import Indicator, Rate
 from ..domain.comments import tidy_comment
 from ..domain.derived import all_rates
@@ -186,7 +188,7 @@ def save_values(ctx: Context, org: str, year: int, entries: Mapping[str, object]
         return apply(ctx, session, org, year, parsed, comments, source, prior=bad)
 
 
-def refuse_if_changed(ctx: Context, session, org: str, year: int, codes: set[str],
+def refuse_if_changed(ctx: Context, session: Session, org: str, year: int, codes: set[str],
                       stamps_read: Mapping[str, str | None]) -> None:
     """Raise ``ConflictError`` naming every one of ``codes`` whose stored stamp is no longer the one the caller
     read (``stamps_read``: {code: stamp, None where it was empty}), i.e. saved or cleared by someone since."""
@@ -245,7 +247,7 @@ class Batch:
     prior: list[Issue] = field(default_factory=list)
 
 
-def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value | None],
+def apply(ctx: Context, session: Session, org: str, year: int, parsed: Mapping[str, Value | None],
           comments: Mapping[str, str], source: str, require_comments: bool = True,
           prior: list[Issue] | None = None) -> SaveResult:
     """Check and write parsed entries inside the caller's write transaction (raises to roll it back).
@@ -256,7 +258,7 @@ def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value
                       require_comments)[0]
 
 
-def apply_many(ctx: Context, session, batches: list[Batch], source: str,
+def apply_many(ctx: Context, session: Session, batches: list[Batch], source: str,
                require_comments: bool = True, checked: bool = False) -> list[SaveResult]:
     """``apply`` for many org-years at once: one read of what is stored, one bulk write (imports, demo).
 
@@ -332,10 +334,10 @@ class _Writes:
 
     def __init__(self, ctx: Context):
         self.scales = {i.code: i.scale for i in ctx.catalogue.indicators()}
-        self.new: list[tuple] = []  # (org, year, code, num, scale, comment) of values not stored yet
-        self.changed: list[tuple] = []  # the same of stored values that change
+        self.new: list[repo.ValueWrite] = []  # (org, year, code, num, scale, comment) of values not stored yet
+        self.changed: list[repo.ValueWrite] = []  # the same of stored values that change
         self.cleared: list[tuple[str, int, list[str]]] = []
-        self.audit: list[tuple] = []  # (action, org, year, subject, old text, new text, detail)
+        self.audit: list[repo.AuditWrite] = []
 
     def add(self, b: Batch, stored: Mapping[str, repo.StoredValue]) -> int:
         """Plan one batch's writes; returns how many values change."""

@@ -11,7 +11,6 @@ from typing import Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 
-from ..domain.catalogue import Indicator
 from ..domain.periods import check_year
 from ..domain.rules import Issue
 from ..domain.values import Value, from_scaled
@@ -43,8 +42,8 @@ class GridValidationFailed(ValidationFailed):
 
 def grid_codes(ctx: Context, domain: str, level: str) -> list[str]:
     """The fields an org unit of ``level`` types on ``domain``'s form."""
-    return [c for c in ctx.catalogue.domain(domain).codes
-            if isinstance(ctx.catalogue.items[c], Indicator) and ctx.catalogue.items[c].level == level]
+    ctx.catalogue.domain(domain)  # an unknown domain is refused by name
+    return ctx.catalogue.entered_at(domain, level)
 
 
 def read_grid(ctx: Context, domain: str, columns: Sequence[Column]) -> Grid:

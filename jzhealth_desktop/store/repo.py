@@ -6,18 +6,24 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from itertools import chain
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.submission import DRAFT, FIRST_VERSION
 from ..domain.values import Value, from_scaled
 from .models import AuditEntry, DataValue, Submission, Target
 
+# A value row as written in bulk: (org, year, code, num, scale, comment), num the integer value × 10^scale.
+ValueWrite = tuple[str, int, str, int, int, str]
+# An audit row of one change, as written in bulk: (action, org, year, subject, old text, new text, detail).
+AuditWrite = tuple[str, str, int, str, str, str, str]
+
 # the tables themselves, for Core statements (bulk writes, plain-tuple reads)
-VALUES_TABLE = DataValue.__table__
-AUDIT_TABLE = AuditEntry.__table__
+# (a declarative model's ``__table__`` is typed as any FromClause; these are Tables, as ``update``/``delete`` need)
+VALUES_TABLE = cast(Table, DataValue.__table__)
+AUDIT_TABLE = cast(Table, AuditEntry.__table__)
 
 
 def utcnow() -> datetime:
@@ -136,10 +142,12 @@ def fetch_plain(session: Session, query) -> list[tuple]:
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.params
     args = tuple(params[name] for name in compiled.positiontup) if compiled.positional else params
-    cursor = conn.connection.dbapi_connection.cursor()
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None  # a session's connection in use is never detached
+    cursor = dbapi.cursor()
     try:
         cursor.execute(str(compiled), args)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
@@ -151,14 +159,14 @@ def driver_time(session: Session, at: datetime):
     return at
 
 
-def insert_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
+def insert_values(session: Session, rows: list[ValueWrite], user: str, at: datetime) -> None:
     """New stored values written by ``user`` at ``at``: (org, year, code, num, scale, comment) each, inserted
     in bulk (``bulk_insert``)."""
     bulk_insert(session, VALUES_TABLE, ("org_code", "year", "indicator_code", "num", "scale", "comment"), rows,
                 {"updated_by": user, "updated_at": driver_time(session, at), "version": 1})
 
 
-def update_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
+def update_values(session: Session, rows: list[ValueWrite], user: str, at: datetime) -> None:
     """Stored values changed by ``user`` at ``at``: (org, year, code, num, scale, comment) each."""
     cols = VALUES_TABLE.c
     if not rows:
@@ -202,7 +210,7 @@ def append_audit(session: Session, rows: list[dict]) -> None:
                   r["new_text"], r["source"], r.get("detail", "")) for r in rows])
 
 
-def insert_audit_rows(session: Session, rows: list[tuple], user: str, source: str, at: datetime) -> None:
+def insert_audit_rows(session: Session, rows: list[AuditWrite], user: str, source: str, at: datetime) -> None:
     """Audit rows of one change by ``user`` from ``source`` at ``at``: (action, org_code, year, subject, old_text,
     new_text, detail) each, inserted in bulk (``bulk_insert``)."""
     bulk_insert(session, AUDIT_TABLE, ("action", "org_code", "year", "subject", "old_text", "new_text", "detail"), rows,
