@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from copy import copy
-from typing import Callable
+from typing import Any, Callable
+
+from sqlalchemy.orm import Session
 
 from ...store import repo
 from .. import submission, workflow
@@ -16,9 +18,9 @@ from ..backup import auto_backup
 from ..context import Context
 from ..forms import apply_many
 from ..targets import put_target
-from ...domain.values import value_text
+from ...domain.values import Value, value_text
 from .collector import collector_paused
-from .preview import CHANGED, CONFLICTING, NEW, Preview, state_fingerprint
+from .preview import CHANGED, CONFLICTING, NEW, Item, Preview, state_fingerprint
 from .records import FileRefused
 from .trust import NEW, check_confirmed, remember, signer_of
 
@@ -65,7 +67,7 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
         return _commit(ctx, preview, progress, conflicts, unknown)
 
 
-def _submit(author: Context, session, preview: Preview, item, source: str) -> dict:
+def _submit(author: Context, session: Session, preview: Preview, item: Item, source: str) -> dict[str, Any]:
     """The submit move on the form as the import left it, checked again with the same submit checks."""
     org, year, dom = item.org, item.year, item.code
     sub = repo.submission_status(session, org, year, dom)
@@ -80,7 +82,7 @@ def _submit(author: Context, session, preview: Preview, item, source: str) -> di
     return submission.audit_row(org, year, dom, old, move.target, author.user, source, "submit")
 
 
-def _stored_form(session, org: str, year: int) -> tuple[dict, dict]:
+def _stored_form(session: Session, org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
     stored = repo.load_values(session, org, year)
     return {c: sv.value for c, sv in stored.items()}, {c: sv.comment for c, sv in stored.items()}
 

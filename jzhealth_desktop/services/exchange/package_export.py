@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from json.encoder import encode_basestring
 from operator import itemgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from sqlalchemy import select
 
@@ -43,11 +43,11 @@ def scope(ctx: Context, org: str) -> list[str]:
     return [org] + sorted(u.code for u in ctx.org_units.values() if u.parent == org)
 
 
-def _dump(rows: list[dict] | dict) -> bytes:
+def _dump(rows: list[dict[str, Any]] | dict[str, Any]) -> bytes:
     return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-class _Quoted(dict):
+class _Quoted(dict[str, str]):
     """JSON string literals of texts that repeat (org and indicator codes), each escaped once."""
 
     def __missing__(self, text: str) -> str:
@@ -55,7 +55,7 @@ class _Quoted(dict):
         return out
 
 
-def _dump_values(rows: list[tuple]) -> bytes:
+def _dump_values(rows: list[repo.ValueWrite]) -> bytes:
     """``values.json`` written as text straight from the store's (org, year, code, num, scale, comment) rows: the
     same bytes as ``_dump`` of the rows as dicts (keys in sorted order, same string escaping, a value as
     ``value_text``; a count, scale 0, is its own text), without building 100 000 dicts for ``json.dumps`` to
@@ -68,7 +68,7 @@ def _dump_values(rows: list[tuple]) -> bytes:
         for o, y, c, num, scale, m in rows]) + "]").encode("utf-8")
 
 
-def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
+def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list[Any]]:
     """The rows of each data member, sorted: values (catalogue indicators only) as the store's (org, year, code,
     num, scale, comment) tuples for ``_dump_values``, statuses and own targets as dicts."""
     orgs = scope(ctx, org)
@@ -110,7 +110,7 @@ def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
     return {VALUES: values, SUBMISSIONS: statuses, TARGETS: targets, CONTEXT: context}
 
 
-def _refuse_undeliverable(ctx: Context, values: list[tuple]) -> None:
+def _refuse_undeliverable(ctx: Context, values: list[repo.ValueWrite]) -> None:
     """A comment the city would refuse (control characters, or over the exchange's length), kept by a store from
     before comments were checked at entry: named, so the clerk corrects it in the form, instead of a package
     that every import refuses whole. The Excel and CSV exports write such a comment visibly instead."""
@@ -167,11 +167,11 @@ def build_package(ctx: Context, org: str, years: Iterable[int], created: datetim
     return buffer.getvalue()
 
 
-def export_package(ctx: Context, org: str, years: Iterable[int], path: str | os.PathLike) -> dict:
+def export_package(ctx: Context, org: str, years: Iterable[int], path: str | os.PathLike[str]) -> dict[str, Any]:
     """Write the package to ``path`` whole or not at all (``fileio``)."""
     check_output_path(path)  # a bad place is told before the work
     data = build_package(ctx, org, years)
     write_bytes(path, data)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        manifest = json.loads(zf.read(MANIFEST))
+        manifest: dict[str, Any] = json.loads(zf.read(MANIFEST))
     return manifest

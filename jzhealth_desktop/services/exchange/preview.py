@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, Container, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,7 +36,7 @@ from ..workflow import form_issues
 from .collector import collector_paused
 from .manifest import COMPARISONS, CONTEXT, STATUSES
 from .package_export import scope
-from .records import FileRefused, Incoming, ValueRows, refuse_listing
+from .records import FileRefused, Incoming, StatusRow, TargetRow, ValueRow, ValueRows, refuse_listing
 from .trust import CHANGED as CHANGED_KEY
 from .trust import Signer, refuse_changed, signer_of, trust_settings
 
@@ -157,7 +157,7 @@ class _Rows:
             return False
         return True
 
-    def known(self, where: str, code: str, pool) -> bool:
+    def known(self, where: str, code: str, pool: Container[str]) -> bool:
         if code in pool:
             return True
         if self.same_catalogue:
@@ -176,12 +176,17 @@ class _Rows:
             suffix = self._suffixes[(org, year)] = f"（{name} {year}年）"
         return suffix
 
-    def located(self, row) -> str:
+    def located(self, row: ValueRow | StatusRow | TargetRow) -> str:
         return row.where + self.suffix(row.org, row.year)
 
 
 # value rows placed and parsed: {(org, year): {code: (value, the row's index in ``_Rows.values``)}}
 Placed = dict[tuple[str, int], dict[str, tuple[Value, int]]]
+# what this store holds: {(org, year): {code: (value, comment)}}, and {(org, year, domain): status}
+Stored = dict[tuple[str, int], dict[str, tuple[Value, str]]]
+Statuses = dict[tuple[str, int, str], str]
+# the rows ``_read_store`` reads, as plain tuples: values, statuses, targets, the years before's values
+StoreRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
 def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
@@ -209,17 +214,17 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
         else:
             statuses[(row.org, row.year, row.domain)] = (row.status, row.reason, where)
     targets: dict[tuple[str, int, str], tuple[Value, str, str]] = {}
-    for row in incoming.targets:
-        where = rows.located(row)
-        if not rows.place(where, row.org, row.year) or not rows.known(where, row.code, cat.items):
+    for target in incoming.targets:
+        where = rows.located(target)
+        if not rows.place(where, target.org, target.year) or not rows.known(where, target.code, cat.items):
             continue
-        item = cat.items[row.code]
+        item = cat.items[target.code]
         scale = item.scale if isinstance(item, Indicator) else item.decimals
-        if row.comparison not in COMPARISONS or (row.org, row.year, row.code) in targets:
+        if target.comparison not in COMPARISONS or (target.org, target.year, target.code) in targets:
             problems.append((f"{where}：「{item.name}」目标比较方式无效或重复", f"{where}: {item.name_en}: bad or repeated target"))
             continue
         try:
-            targets[(row.org, row.year, row.code)] = (fit_scale(to_decimal(row.value), scale), row.comparison, where)
+            targets[(target.org, target.year, target.code)] = (fit_scale(to_decimal(target.value), scale), target.comparison, where)
         except InputError as exc:
             problems.append((f"{where}：「{item.name}」目标值{exc.zh}", f"{where}: target for {item.name_en}: {exc.en}"))
     context = _place_context(rows, incoming)
@@ -235,10 +240,10 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
     for key, figures in context.items():  # the package's context only where this store has none of its own
         if not last_years.get(key):
             last_years[key] = figures
-    stored: dict[tuple[str, int], dict[str, tuple[Value, str]]] = defaultdict(dict)
+    stored: Stored = defaultdict(dict)
     for o, y, c, num, scale, comment, _version in read[0]:
         stored[(o, y)][c] = (from_scaled(num, scale), comment or "")
-    subs = {(o, y, d): s for o, y, d, s, _version in read[1]}
+    subs: Statuses = {(o, y, d): s for o, y, d, s, _version in read[1]}
     have_targets = {(o, y, c): (from_scaled(num, scale), comparison) for o, y, c, num, scale, comparison in read[2]}
 
     # 3. sort into groups; check hard rules on what would be applied
@@ -252,33 +257,38 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
         ind = cat.items[code]
         old = have_targets.get((org, year, code))
         old_text = f"{old[1]}{value_text(old[0])}" if old else ""
-        item = Item("target", org, year, code, f"{ind.name}目标", old_text, f"{comparison}{value_text(value)}",
+        line = Item("target", org, year, code, f"{ind.name}目标", old_text, f"{comparison}{value_text(value)}",
                     where=where, value=value, comparison=comparison)
-        if old_text == item.new:
-            groups[ind.domain].items[UNCHANGED].append(item)
+        if old_text == line.new:
+            groups[ind.domain].items[UNCHANGED].append(line)
         elif not allowed(ctx, "targets.write", org):
-            groups[ind.domain].items[CONFLICTING].append(_conflict(item, "您无权修改目标值", "you may not change targets"))
+            groups[ind.domain].items[CONFLICTING].append(_conflict(line, "您无权修改目标值", "you may not change targets"))
         else:
-            groups[ind.domain].items[NEW if old is None else CHANGED].append(item)
+            groups[ind.domain].items[NEW if old is None else CHANGED].append(line)
     result = [g for g in groups.values() if any(g.items.values())]
     return Preview(incoming, result, sorted(rows.unknown.items()),
                    state_fingerprint(ctx, session, orgs, sorted(years), read), tuple(orgs), tuple(sorted(years)), writes,
                    signer, sum(map(len, context.values())), last_years)
 
 
-def merged_form(stored: dict, writes: list[Batch], org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
+def merged_form(stored: Stored, writes: list[Batch], org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
     """An org-year's figures and comments as the import would leave them."""
     stored_here = stored.get((org, year), {})
     figures = {c: v for c, (v, _) in stored_here.items()}
     comments = {c: m for c, (_, m) in stored_here.items()}
     for b in writes:
         if (b.org, b.year) == (org, year):
-            figures.update(b.parsed)
+            for code, value in b.parsed.items():  # an import brings values, never clears one (None): as a save
+                if value is None:
+                    figures.pop(code, None)
+                else:
+                    figures[code] = value
             comments.update(b.comments)
     return figures, comments
 
 
-def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch], stored: dict, last_years: dict,
+def _sort_statuses(ctx: Context, statuses: dict[tuple[str, int, str], tuple[str, str, str]], subs: Statuses,
+                   writes: list[Batch], stored: Stored, last_years: dict[tuple[str, int], dict[str, Value]],
                    signer: Signer | None, groups: dict[str, DomainGroup]) -> None:
     """A package's states: it can bring at most its own county's *submitted*, for a form that passes the same
     submit checks here as the program makes before a clerk submits (on the figures as the import leaves them).
@@ -325,7 +335,8 @@ def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch]
 def _place_context(rows: _Rows, incoming: Incoming) -> dict[tuple[str, int], dict[str, Value]]:
     """The package's previous-year figures, by the (org, year) they are the year before of. Read-only: shown
     as 上年 and used by the submit checks where this store has none of its own; never written."""
-    cat, found = rows.ctx.catalogue, defaultdict(dict)
+    cat = rows.ctx.catalogue
+    found: dict[tuple[str, int], dict[str, Value]] = defaultdict(dict)
     wanted = {y - 1 for y in rows.years}
     for index, (org, year, code, raw) in enumerate(incoming.context, start=1):
         where = f"{CONTEXT} 第{index}条"
@@ -409,7 +420,7 @@ def _value_problem(rows: _Rows, index: int, values: Placed) -> None:
         problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
 
 
-def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: dict[str, DomainGroup],
+def _sort_values(rows: _Rows, values: Placed, stored: Stored, subs: Statuses, groups: dict[str, DomainGroup],
                  last_years: dict[tuple[str, int], dict[str, Value]]) -> list[Batch]:
     """Sort the file's values into their domain's groups and check the hard rules on each org-year as it would
     be after the import (problems go to ``rows.problems``). Returns the writes, one batch per org-year in
@@ -447,8 +458,9 @@ class _Lines:
         self.every_comment = file.has_comments is None
         self.wheres, self.member = file.wheres, file.member
 
-    def classify(self, org: str, year: int, placed: dict, stored_here: dict, locked: set[str], suffix: str,
-             last: dict[str, Value]) -> tuple[dict[str, Value], dict[str, str]]:
+    def classify(self, org: str, year: int, placed: dict[str, tuple[Value, int]],
+                 stored_here: dict[str, tuple[Value, str]], locked: set[str], suffix: str,
+                 last: dict[str, Value]) -> tuple[dict[str, Value], dict[str, str]]:
         """One org-year's values against what is stored: new, changed, unchanged, or conflicting where its domain
         is approved here. Returns the values to write and their comments."""
         file, about, comments_in, every_comment = self.file, self.about, self.comments, self.every_comment
@@ -490,7 +502,7 @@ def _conflict(item: Item, zh: str, en: str) -> Item:
                 item.new_comment, zh, en, item.where, item.value, item.comparison, item.last, item.status)
 
 
-def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[list, list, list, list]:
+def _read_store(session: Session, orgs: list[str], years: list[int]) -> StoreRows:
     """Every store row the plan reads for ``orgs`` and ``years``, in key order (values, statuses, targets, and
     the values of the years before that the file does not bring: 上年 and the submit checks)."""
     if not orgs:
@@ -519,7 +531,7 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[li
 
 
 def state_fingerprint(ctx: Context, session: Session, orgs: list[str], years: list[int],
-                      read: tuple[list, list, list, list] | None = None) -> str:
+                      read: StoreRows | None = None) -> str:
     """A digest of everything besides the file that the plan depends on: the store rows it read, the station's
     identity and the user's rights. The same file against the same digest gives the same plan, so the commit
     compares digests instead of working the whole plan out again (the store changed after the preview ⇔ differ)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...domain.errors import InputError
 
@@ -102,7 +103,7 @@ class Incoming:
     values: Sequence[ValueRow] = field(default_factory=list)  # a package's are ``ValueRows``
     statuses: list[StatusRow] = field(default_factory=list)
     targets: list[TargetRow] = field(default_factory=list)
-    station: dict = field(default_factory=dict)
+    station: dict[str, Any] = field(default_factory=dict)
     created: str = ""
     name: str = ""  # the file name, for messages
     signer_key: str = ""  # a package's: the sending station's public key, its signature checked by the reading
