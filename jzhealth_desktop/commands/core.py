@@ -41,6 +41,13 @@ def opened(args: argparse.Namespace) -> Iterator[Context]:
         ctx.close()
 
 
+def org_year_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--org`` and ``--year``, both required: the one org unit's year a command works on (checked by the
+    service it calls)."""
+    parser.add_argument("--org", required=True)
+    parser.add_argument("--year", required=True)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="创建或升级数据库 / create or upgrade the store")
     p.add_argument("--station", choices=("county", "city"), help="站点类型 / station type")
@@ -60,14 +67,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     val = sub.add_parser("values", help="数据值 / figures")
     val_sub = val.add_subparsers(dest="values_command", required=True)
     p = val_sub.add_parser("set", help="录入数据（校验并记录）/ set figures (validated, audited)")
-    p.add_argument("--org", required=True)
-    p.add_argument("--year", required=True)
+    org_year_arguments(p)
     p.add_argument("--comment", action="append", default=[], metavar="CODE=TEXT", help="说明 / comment")
     p.add_argument("assignments", nargs="+", metavar="CODE=VALUE")
     p.set_defaults(handler=cmd_values_set)
     p = val_sub.add_parser("get", help="查询数据 / show figures")
-    p.add_argument("--org", required=True)
-    p.add_argument("--year", required=True)
+    org_year_arguments(p)
     p.add_argument("--total", action="store_true", help="市级汇总（含下级）/ the city's total over its counties")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_values_get)
