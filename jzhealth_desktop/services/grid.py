@@ -57,7 +57,8 @@ def read_grid(ctx: Context, domain: str, columns: Sequence[Column]) -> Grid:
     wanted = set(columns)
     query = (select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment,
                     table.c.updated_at, table.c.version)
-             .where(table.c.org_code.in_(sorted({o for o, _ in columns})), table.c.year.in_(sorted({y for _, y in columns})),
+             .where(table.c.org_code.in_(sorted({o for o, _ in columns})),
+                    table.c.year.in_(sorted({y for _, y in columns})),
                     table.c.indicator_code.in_(grid.codes)))
     for col in columns:
         grid.values[col], grid.comments[col] = {}, {}

@@ -204,8 +204,8 @@ def delete_values(session: Session, org: str, year: int, codes: Iterable[str]) -
 def append_audit(session: Session, rows: list[dict]) -> None:
     """Audit rows: {user_name, action, org_code, year, subject, old_text, new_text, source, detail}."""
     at = driver_time(session, utcnow())
-    bulk_insert(session, AUDIT_TABLE, ("at", "user_name", "action", "org_code", "year", "subject", "old_text", "new_text",
-                                 "source", "detail"),
+    bulk_insert(session, AUDIT_TABLE, ("at", "user_name", "action", "org_code", "year", "subject", "old_text",
+                                       "new_text", "source", "detail"),
                 [(at, r["user_name"], r["action"], r.get("org_code"), r.get("year"), r["subject"], r["old_text"],
                   r["new_text"], r["source"], r.get("detail", "")) for r in rows])
 

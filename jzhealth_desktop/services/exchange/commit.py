@@ -114,7 +114,8 @@ def _commit(ctx: Context, preview: Preview, progress: Progress | None, conflicts
             if item.kind == "status":  # the county's own submit (the preview let through nothing else)
                 audit.append(_submit(author, session, preview, item, source))
             elif item.kind == "target":
-                put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.comparison, source)
+                put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.comparison,
+                           source)
         if signer is not None:
             audit.append({"user_name": ctx.user, "action": "exchange", "org_code": preview.incoming.org, "year": None,
                           "subject": preview.incoming.org, "old_text": "", "new_text": signer.fingerprint,

@@ -224,7 +224,8 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
             problems.append((f"{where}：「{item.name}」目标比较方式无效或重复", f"{where}: {item.name_en}: bad or repeated target"))
             continue
         try:
-            targets[(target.org, target.year, target.code)] = (fit_scale(to_decimal(target.value), scale), target.comparison, where)
+            targets[(target.org, target.year, target.code)] = (fit_scale(to_decimal(target.value), scale),
+                                                               target.comparison, where)
         except InputError as exc:
             problems.append((f"{where}：「{item.name}」目标值{exc.zh}", f"{where}: target for {item.name_en}: {exc.en}"))
     context = _place_context(rows, incoming)
@@ -510,7 +511,8 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> StoreRow
     table = repo.VALUES_TABLE
     # plain tuples: cheap to unpack and to repr for the digest (a Row's repr is several times slower)
     values = repo.fetch_plain(session,
-        select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment, table.c.version)
+        select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment,
+               table.c.version)
         .where(table.c.org_code.in_(orgs), table.c.year.in_(years))
         .order_by(table.c.org_code, table.c.year, table.c.indicator_code))
     subs = session.execute(

@@ -16,7 +16,8 @@ MAX_LISTED = 20
 
 
 # Rows are plain (not frozen) slotted dataclasses: frozen ones are several times slower to build
-# (benchmarks/README.md); nothing changes them after reading. A package's value rows are kept as columns (``ValueRows``) and made one at a time when asked for.
+# (benchmarks/README.md); nothing changes them after reading. A package's value rows are kept as columns
+# (``ValueRows``) and made one at a time when asked for.
 @dataclass(slots=True)
 class ValueRow:
     org: str
