@@ -22,7 +22,8 @@ from ...domain.values import Value, value_text
 from .collector import collector_paused
 from .preview import CHANGED, CONFLICTING, NEW, Item, Preview, state_fingerprint
 from .records import FileRefused
-from .trust import NEW, check_confirmed, remember, signer_of
+from .trust import NEW as NEW_KEY
+from .trust import check_confirmed, remember, signer_of
 
 Progress = Callable[[int, int], object]
 
@@ -55,7 +56,7 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
     """Write what ``preview`` showed, all or nothing; refuses if the store changed since the preview.
 
     ``confirmed_key``: the fingerprint the reviewer checked with the sender, needed the first time a unit's
-    key is seen (``preview.signer.state == NEW``); the key is then kept for that unit."""
+    key is seen (``preview.signer.state == NEW_KEY``); the key is then kept for that unit."""
     incoming = preview.incoming
     require(ctx, "exchange.import", incoming.org)
     unknown = len(preview.unknown)
@@ -101,7 +102,7 @@ def _commit(ctx: Context, preview: Preview, progress: Progress | None, conflicts
                 or (signer is not None and signer_of(session, preview.incoming) != signer):
             raise FileRefused("预览之后本机数据已有变化，未导入；请重新预览后再确认",
                               "this station's data changed after the preview; nothing imported, preview again")
-        if signer is not None and signer.state == NEW:
+        if signer is not None and signer.state == NEW_KEY:
             remember(ctx, session, signer, source, f"导入时由 {ctx.user} 核对指纹后登记 / confirmed by {ctx.user} on import")
         # The same digest means the same stored rows, station and rights as the preview saw, so its plan holds:
         # its value writes (checked there against the hard rules on these very rows) are applied as they are.

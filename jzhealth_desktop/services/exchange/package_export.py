@@ -15,7 +15,6 @@ import zipfile
 from datetime import datetime, timezone
 from json.encoder import encode_basestring
 from operator import itemgetter
-from pathlib import Path
 from typing import Any, Iterable
 
 from sqlalchemy import select
