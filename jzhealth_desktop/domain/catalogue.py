@@ -159,7 +159,8 @@ class Catalogue:
     def entered_at(self, domain: str, level: str) -> list[str]:
         """The indicators an org unit of ``level`` types on ``domain``'s form, in reading order: rates are
         computed, and the city types only its city-level figures (the county-level ones add up)."""
-        return [i.code for i in self.indicators(domain) if i.level == level]
+        return [c for c in self.domain(domain).codes
+                if isinstance(item := self.items[c], Indicator) and item.level == level]
 
     def rates(self, domain: str | None = None) -> Iterator[Rate]:
         for item in self.items.values():

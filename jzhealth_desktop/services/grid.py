@@ -42,7 +42,6 @@ class GridValidationFailed(ValidationFailed):
 
 def grid_codes(ctx: Context, domain: str, level: str) -> list[str]:
     """The fields an org unit of ``level`` types on ``domain``'s form."""
-    ctx.catalogue.domain(domain)  # an unknown domain is refused by name
     return ctx.catalogue.entered_at(domain, level)
 
 

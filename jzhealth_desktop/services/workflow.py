@@ -14,6 +14,7 @@ from typing import Mapping
 
 from sqlalchemy.orm import Session
 
+from ..domain.catalogue import Indicator
 from ..domain.errors import InputError
 from ..domain.periods import check_year
 from ..domain.rules import HARD, MISSING, SOFT, Issue, check, needing_comment
@@ -101,9 +102,10 @@ def submission_issues(ctx: Context, session: Session, org: str, year: int, domai
 def form_issues(ctx: Context, org: str, domain: str, values: Mapping[str, Value], comments: Mapping[str, str],
                 last: Mapping[str, Value]) -> list[Issue]:
     """``submission_issues`` on given figures (an import's preview checks the form as the import would leave it)."""
-    ctx.catalogue.domain(domain)  # an unknown domain is refused by name
+    items = ctx.catalogue.items
     city = ctx.org(org).level == "city"  # the city checks every figure; a county not the city-only ones
-    codes = [i.code for i in ctx.catalogue.indicators(domain) if city or i.level != "city"]
+    codes = [c for c in ctx.catalogue.domain(domain).codes
+             if isinstance(item := items[c], Indicator) and (city or item.level != "city")]
     found = check(ctx.catalogue, values, last, codes)
     blocking = [i for i in found if i.severity in (HARD, MISSING)]
     return blocking + needing_comment(found, comments)
