@@ -41,15 +41,29 @@ def test_contracts_name_every_top_level_module():
     assert present - placed == set()
 
 
-def test_a_reach_into_the_store_is_caught(tmp_path):
-    """The contract can fail: a copy of the package whose CLI imports the store directly breaks it."""
+def _lint_copy_with(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess[str]:
+    """lint-imports on a copy of the package with ``line`` added to ``module`` (a path inside the package)."""
     copy = tmp_path / "src"
     shutil.copytree(ROOT / "jzhealth_desktop", copy / "jzhealth_desktop",
                     ignore=shutil.ignore_patterns("__pycache__", "resources"))
-    cli = copy / "jzhealth_desktop" / "cli.py"
-    cli.write_text(cli.read_text(encoding="utf-8") + "\nfrom .store import repo  # noqa\n", encoding="utf-8")
-    done = subprocess.run([*_lint_imports()[:1], "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+    changed = copy / "jzhealth_desktop" / module
+    changed.write_text(changed.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
+    return subprocess.run([*_lint_imports()[:1], "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
                           cwd=copy, capture_output=True, text=True, encoding="utf-8",
                           env={**os.environ, "PYTHONPATH": str(copy)})
+
+
+def test_a_reach_into_the_store_is_caught(tmp_path):
+    """The contract can fail: a copy of the package whose CLI imports the store directly breaks it."""
+    done = _lint_copy_with(tmp_path, "cli.py", "from .store import repo")
     assert done.returncode != 0
     assert "jzhealth_desktop.cli -> jzhealth_desktop.store.repo" in done.stdout
+
+
+def test_file_reading_in_the_domain_is_caught(tmp_path):
+    """The domain is handed texts (store/catalogue_files.py reads the catalogue): a domain module that imports
+    pathlib to read a file itself breaks "The domain does no I/O"."""
+    done = _lint_copy_with(tmp_path, "domain/catalogue.py", "from pathlib import Path")
+    assert done.returncode != 0
+    assert "The domain does no I/O BROKEN" in done.stdout
+    assert "jzhealth_desktop.domain.catalogue -> pathlib" in done.stdout

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from jzhealth_desktop.domain.catalogue import CatalogueError, Indicator, Rate, load_catalogue
+from jzhealth_desktop.domain.catalogue import CatalogueError, Indicator, Rate
+from jzhealth_desktop.store.catalogue_files import load_catalogue
 from jzhealth_desktop.paths import catalogue_dir
 from jzhealth_desktop.services.context import open_context
 from jzhealth_desktop.services.forms import read_form, save_form

@@ -15,13 +15,14 @@ from sqlalchemy import select
 from jzhealth_desktop.cli import main
 from jzhealth_desktop.domain.comments import MAX_LENGTH, tidy_comment
 from jzhealth_desktop.domain.errors import InputError
-from jzhealth_desktop.services import audit
 from jzhealth_desktop.services.exchange import package_read
 from jzhealth_desktop.services.exchange.package_export import build_package
 from jzhealth_desktop.services.exchange.xlsx_export import build_workbook
 from jzhealth_desktop.services.forms import ValidationFailed, read_form, save_form, validate
 from jzhealth_desktop.services.grid import GridValidationFailed, check_grid, save_grid
 from jzhealth_desktop.store.models import AuditEntry
+
+from audit_chain import replay  # tests/audit_chain.py
 
 COUNTY = "410821"
 BAD = ["响应\x07迟", "a\x00b", "x\x1bz", "\ufffe", "半个\ud800", "end\x0c", "a" * (MAX_LENGTH + 1)]
@@ -128,4 +129,4 @@ def test_minus_zero_is_audited_as_zero_and_the_chain_holds(ctx, typed):
         rows = s.execute(select(AuditEntry.old_text, AuditEntry.new_text)
                          .where(AuditEntry.subject == "ec_investment").order_by(AuditEntry.id)).all()
     assert [tuple(r) for r in rows] == [("", "0.00")]
-    assert audit.replay(ctx, COUNTY, 2021, "ec_investment").broken == []
+    assert replay(ctx, COUNTY, 2021, "ec_investment").broken == []

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jzhealth_desktop.domain.catalogue import load_catalogue
+from jzhealth_desktop.store.catalogue_files import load_catalogue
 from jzhealth_desktop.domain.numbers import (APPROX_TOLERANCE, approx_implied, format_cell, format_change_words,
                                              format_difference, format_item, format_money, format_relative,
                                              round_figure)

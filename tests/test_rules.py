@@ -1,4 +1,4 @@
-from jzhealth_desktop.domain.catalogue import load_catalogue
+from jzhealth_desktop.store.catalogue_files import load_catalogue
 from jzhealth_desktop.domain.rules import HARD, MISSING, SOFT, check
 from jzhealth_desktop.paths import catalogue_dir
 

@@ -8,7 +8,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jzhealth_desktop.domain.catalogue import Indicator, load_catalogue
+from jzhealth_desktop.domain.catalogue import Indicator
+from jzhealth_desktop.store.catalogue_files import load_catalogue
 from jzhealth_desktop.domain.rules import HardRules, blocking, check
 from jzhealth_desktop.paths import catalogue_dir
 

@@ -26,10 +26,20 @@ def test_mypy_passes():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+# What ``strict = true`` turns on that can be set per module. Spelled out in pyproject.toml: ``strict = true`` in an
+# override turns these on for every module, not just the ones it names.
+STRICT_FLAGS = ("disallow_untyped_defs", "disallow_incomplete_defs", "disallow_untyped_calls",
+                "disallow_untyped_decorators", "disallow_any_generics", "disallow_subclassing_any", "warn_return_any",
+                "no_implicit_reexport", "strict_equality", "extra_checks")
+
+
 def test_domain_and_services_are_strict_and_not_opted_out_wholesale():
-    overrides = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]["overrides"]
-    strict = next(o for o in overrides if o.get("strict"))
+    mypy = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    overrides = mypy["overrides"]
+    assert "strict" not in mypy and not any("strict" in o for o in overrides)
+    strict = next(o for o in overrides if o.get("disallow_untyped_defs"))
     assert set(strict["module"]) == {"jzhealth_desktop.domain.*", "jzhealth_desktop.services.*"}
+    assert all(strict.get(flag) is True for flag in STRICT_FLAGS), [f for f in STRICT_FLAGS if not strict.get(f)]
     opted_out = {m for o in overrides if o.get("ignore_errors") for m in o["module"]}
     assert not any(m.startswith("jzhealth_desktop.domain") for m in opted_out)
     assert "jzhealth_desktop.services.*" not in opted_out and "jzhealth_desktop.*" not in opted_out
@@ -66,3 +76,15 @@ def test_stub_check_reports_a_stale_stub(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(qt_stub, "ROOT", tmp_path)
     assert qt_stub.main(["--check"]) == 1
     assert "is stale" in capsys.readouterr().err
+
+
+def test_strictness_stays_in_domain_and_services(tmp_path):
+    """Elsewhere mypy's default level: an unannotated function in a copy of reports/ is no error (it was one
+    everywhere while the override said ``strict = true``)."""
+    copy = tmp_path / "jzhealth_desktop"
+    (copy / "reports").mkdir(parents=True)
+    (copy / "__init__.py").write_text("", encoding="utf-8")
+    (copy / "reports" / "__init__.py").write_text("", encoding="utf-8")
+    (copy / "reports" / "loose.py").write_text("def add(a, b):\n    return a + b\n", encoding="utf-8")
+    done = _mypy("-p", "jzhealth_desktop.reports", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -41,6 +41,13 @@ def opened(args: argparse.Namespace) -> Iterator[Context]:
         ctx.close()
 
 
+def org_year_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--org`` and ``--year``, both required: the one org unit's year a command works on (checked by the
+    service it calls)."""
+    parser.add_argument("--org", required=True)
+    parser.add_argument("--year", required=True)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="创建或升级数据库 / create or upgrade the store")
     p.add_argument("--station", choices=("county", "city"), help="站点类型 / station type")
@@ -60,14 +67,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     val = sub.add_parser("values", help="数据值 / figures")
     val_sub = val.add_subparsers(dest="values_command", required=True)
     p = val_sub.add_parser("set", help="录入数据（校验并记录）/ set figures (validated, audited)")
-    p.add_argument("--org", required=True)
-    p.add_argument("--year", required=True)
+    org_year_arguments(p)
     p.add_argument("--comment", action="append", default=[], metavar="CODE=TEXT", help="说明 / comment")
     p.add_argument("assignments", nargs="+", metavar="CODE=VALUE")
     p.set_defaults(handler=cmd_values_set)
     p = val_sub.add_parser("get", help="查询数据 / show figures")
-    p.add_argument("--org", required=True)
-    p.add_argument("--year", required=True)
+    org_year_arguments(p)
     p.add_argument("--total", action="store_true", help="市级汇总（含下级）/ the city's total over its counties")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_values_get)
@@ -185,9 +190,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = store_file(args.db)
     if path is not None and path.exists():
         # Read-only, before the store is opened: a damaged file is reported (with the newest good backup), not used.
-        health = backup.startup_check(path)
-        if health.error is not None and health.kind != backup.DAMAGED:
-            raise health.error  # locked, read-only, full, not ours: no backup to offer, the data is intact
+        startup = backup.startup_check(path)
+        if startup.error is not None and startup.kind != backup.DAMAGED:
+            raise startup.error  # locked, read-only, full, not ours: no backup to offer, the data is intact
         problem = backup.quick_check(path, full=True)
         if problem != "ok":
             raise backup.damaged_error(path, problem)

@@ -7,7 +7,7 @@ import sys
 
 from ..domain.errors import InputError
 from ..domain.periods import check_year
-from .core import opened
+from .core import opened, org_year_arguments
 
 SHOWN = 30  # items listed per group in the printed preview
 
@@ -42,8 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     xl = sub.add_parser("xlsx", help="Excel 工作簿 / Excel workbooks")
     xl_sub = xl.add_subparsers(dest="xlsx_command", required=True)
     p = xl_sub.add_parser("export", help="导出 Excel / export a workbook")
-    p.add_argument("--org", required=True)
-    p.add_argument("--year", required=True)
+    org_year_arguments(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.set_defaults(handler=cmd_xlsx_export)
     p = xl_sub.add_parser("import", help="导入 Excel（先预览）/ import a workbook (preview first)")

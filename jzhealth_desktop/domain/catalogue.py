@@ -1,4 +1,4 @@
-"""The catalogue: domains → sections → indicators, derived rates and rules, read from TOML.
+"""The catalogue: domains → sections → indicators, derived rates and rules, built from its TOML texts.
 
 The catalogue is data (``resources/catalogue/*.toml``): adding an indicator or a
 domain needs no code change. This module only parses and checks it.
@@ -10,8 +10,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from .errors import InputError
 
@@ -157,6 +156,12 @@ class Catalogue:
             if isinstance(item, Indicator) and (domain is None or item.domain == domain):
                 yield item
 
+    def entered_at(self, domain: str, level: str) -> list[str]:
+        """The indicators an org unit of ``level`` types on ``domain``'s form, in reading order: rates are
+        computed, and the city types only its city-level figures (the county-level ones add up)."""
+        return [c for c in self.domain(domain).codes
+                if isinstance(item := self.items[c], Indicator) and item.level == level]
+
     def rates(self, domain: str | None = None) -> Iterator[Rate]:
         for item in self.items.values():
             if isinstance(item, Rate) and (domain is None or item.domain == domain):
@@ -258,27 +263,31 @@ def _rate(raw: dict[str, Any], domain: str, section: str, order: int, where: str
     )
 
 
-def load_catalogue(folder: Path) -> Catalogue:
-    """Read ``catalogue.toml`` (version, defaults) and every other ``*.toml`` as one domain each."""
-    files = sorted(folder.glob("*.toml"))
+HEAD_FILE = "catalogue.toml"
+
+
+def build_catalogue(files: Sequence[tuple[str, bytes]]) -> Catalogue:
+    """The catalogue from its files' names and contents (``store/catalogue_files.py`` reads them from a folder):
+    ``catalogue.toml`` (version, defaults) and every other one a domain. The digest covers every file, in name
+    order. Raises ``CatalogueError`` naming the file of a malformed or inconsistent entry."""
+    files = sorted(files)
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    head_path = folder / "catalogue.toml"
-    if not head_path.exists():
-        raise CatalogueError(f"{folder}: catalogue.toml is missing")
-    head = tomllib.loads(head_path.read_text(encoding="utf-8"))
+    for name, content in files:
+        digest.update(name.encode())
+        digest.update(content)
+    texts = {name: content.decode("utf-8") for name, content in files}
+    if HEAD_FILE not in texts:
+        raise CatalogueError(f"{HEAD_FILE} is missing")
+    head = tomllib.loads(texts[HEAD_FILE])
     cat = Catalogue(
         version=str(head["version"]), digest=digest.hexdigest(),
         yoy_default=float(head.get("defaults", {}).get("yoy_threshold", 50)),
     )
     order = 0
-    for path in files:
-        if path.name == "catalogue.toml":
+    for where, text in texts.items():
+        if where == HEAD_FILE:
             continue
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        where = path.name
+        data = tomllib.loads(text)
         dom = data["domain"]
         sections = []
         for raw_section in data.get("section", []):

@@ -15,9 +15,8 @@ import math
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from .catalogue import Indicator
 from .errors import InputError
-from .values import Value, fit_scale, to_decimal
+from .values import to_decimal
 
 
 def cell_number(raw: object) -> Decimal | None:
@@ -41,14 +40,6 @@ def cell_number(raw: object) -> Decimal | None:
             raise InputError(f"是错误值“{raw.strip()}”", f"is the error value '{raw.strip()}'")
         return to_decimal(raw)
     raise InputError(f"无法识别的内容“{raw}”", f"cannot read '{raw}'")
-
-
-def cell_value(ind: Indicator, raw: object) -> Value | None:
-    """The cell as a value of ``ind`` (int for counts, Decimal at its scale); None for empty."""
-    number = cell_number(raw)
-    if number is None:
-        return None
-    return fit_scale(number, ind.scale)
 
 
 def cell_text(raw: object) -> str:

@@ -25,9 +25,9 @@ _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile("\r\n?")
 
 
-def tidy_comment(text: str | None) -> str:
-    """The comment as it will be stored: trimmed, line breaks as ``\\n``; raises InputError if it cannot be
-    delivered (the message says what, without the field: the caller names it)."""
+def tidy_comment(text: object) -> str:
+    """The comment as it will be stored: trimmed, line breaks as ``\\n``; None is no comment. Raises InputError
+    if it cannot be delivered, text or not (the message says what, without the field: the caller names it)."""
     if text is None:
         return ""
     if not isinstance(text, str):

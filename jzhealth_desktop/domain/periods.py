@@ -8,7 +8,9 @@ MIN_YEAR = 2000
 MAX_YEAR = 2100
 
 
-def check_year(year: int | str) -> int:
+def check_year(year: object) -> int:
+    """The year as an int, from whatever was typed or read (an int, text, a workbook cell's value); raises
+    InputError naming it when it is not a whole number within MIN_YEAR–MAX_YEAR."""
     try:
         value = int(str(year).strip())
     except ValueError:

@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from typing import Iterable, Mapping, cast
+from typing import Iterable, Mapping, NamedTuple, cast
 
 from .catalogue import Catalogue, Indicator, Rate, Rule
 from .values import Value, value_text
@@ -49,9 +49,18 @@ def bound_issues(ind: Indicator, value: Value) -> list[Issue]:
                             f"{ind.name_en} cannot exceed {ind.max}", "max"))
     if ind.soft_min is not None and value < ind.soft_min or ind.soft_max is not None and value > ind.soft_max:
         issues.append(Issue(ind.code, SOFT,
-                            f"「{ind.name}」{value_text(value)} 超出通常范围（{ind.soft_min}–{ind.soft_max}），请填写说明",
+                            f"「{ind.name}」{value_text(value)} 超出通常范围（{_usual_range(ind)}），请填写说明",
                             f"{ind.name_en} {value_text(value)} is outside the usual range; add a comment", "usual_range"))
     return issues
+
+
+def _usual_range(ind: Indicator) -> str:
+    """The usual range as the message names it; either end may be open."""
+    if ind.soft_max is None:
+        return f"不低于 {ind.soft_min}"
+    if ind.soft_min is None:
+        return f"不高于 {ind.soft_max}"
+    return f"{ind.soft_min}–{ind.soft_max}"
 
 
 def _side(codes: tuple[str, ...], constant: int, values: Mapping[str, Value]) -> Value | None:
@@ -64,7 +73,7 @@ def _side(codes: tuple[str, ...], constant: int, values: Mapping[str, Value]) ->
     return total
 
 
-def rule_issue(cat: Catalogue, rule: Rule, values: Mapping[str, Value]) -> Issue | None:
+def rule_issue(rule: Rule, values: Mapping[str, Value]) -> Issue | None:
     left = _side(rule.left, 0, values)
     right = _side(rule.right, rule.right_constant, values)
     if left is None or right is None or _OPS[rule.op](left, right):
@@ -130,21 +139,22 @@ def check(
             if issue is not None:
                 issues.append(issue)
     for rule in cat.rules_touching(wanted_set):
-        issue = rule_issue(cat, rule, values)
+        issue = rule_issue(rule, values)
         if issue:
             issues.append(issue)
     return _dedupe(issues)
 
 
 class HardRules:
-    """``blocking(check(cat, values, None, codes))`` for one catalogue, with its lookups worked out once.
+    """``blocking(check(cat, values, None, codes))`` for one catalogue, with its lookups worked out once:
+    ``issues(values, codes)`` returns the same hard issues in the same order (tests/test_rules_hard.py holds it
+    to ``check``). The catalogue must not change while one is in use.
 
-    An import checks a thousand org-years at a time; ``check`` walks the whole catalogue (every rate, every
+    An import checks many org-years at a time; ``check`` walks the whole catalogue (every rate, every
     rule) and works out the soft issues too for each one. Here the capped rates and hard rules some codes bring
     into play, and those codes grouped by their bounds, are found once per distinct tuple of codes (an import's
     org-years mostly bring the same); the bounds are then checked a group at a time (min and max of the group's
-    values), and code by code, in ``check``'s order, only when a group breaks them. Same issues, same order:
-    tests/test_rules_hard.py holds it to ``check``. The catalogue must not change while one is in use.
+    values), and code by code, in ``check``'s order, only when a group breaks them.
     """
 
     def __init__(self, cat: Catalogue):
@@ -157,7 +167,7 @@ class HardRules:
         codes = tuple(codes)
         touched = self._touching.get(codes) or self._touched(codes)
         issues: list[Issue] = []
-        if any(_breaks(values, group, low, high) for low, high, group in touched.bounded):
+        if any(_breaks(values, group) for group in touched.bounded):
             for code in codes:
                 ind = self._indicators.get(code)
                 value = values.get(code)
@@ -168,7 +178,7 @@ class HardRules:
             if capped is not None:
                 issues.append(capped)
         for rule in touched.rules:
-            issue = rule_issue(self.cat, rule, values)
+            issue = rule_issue(rule, values)
             if issue is not None:
                 issues.append(issue)
         return _dedupe(issues) if issues else issues
@@ -182,7 +192,7 @@ class HardRules:
             if ind is not None and (ind.min is not None or ind.max is not None):
                 bounded.setdefault((ind.min, ind.max), []).append(code)
         found = self._touching[codes] = _Touched(
-            [(low, high, tuple(group)) for (low, high), group in bounded.items()],
+            [_Bounded(low, high, tuple(group)) for (low, high), group in bounded.items()],
             [r for r in self.cat.rates() if r.capped and wanted.intersection((r.numerator, r.denominator))],
             [r for r in self.cat.rules_touching(wanted) if r.severity == HARD])
         return found
@@ -193,14 +203,23 @@ class _Touched:
     """What ``check`` looks at for one set of codes: its bounded codes grouped by (min, max), in catalogue order
     the capped rates and the hard rules it brings into play."""
 
-    bounded: list[tuple[int | None, int | None, tuple[str, ...]]]
+    bounded: list[_Bounded]
     rates: list[Rate]
     rules: list[Rule]
 
 
-def _breaks(values: Mapping[str, Value], codes: tuple[str, ...], low: int | None, high: int | None) -> bool:
-    """Whether any of ``codes``' values lies outside [low, high] (one min and one max, not a test per code)."""
-    present = cast("list[Value]", list(filter(_IS_VALUE, map(values.get, codes))))  # filter drops the Nones
+class _Bounded(NamedTuple):
+    """Codes that share the same hard bounds (an indicator's ``min``/``max``; None = unbounded that side)."""
+
+    low: int | None
+    high: int | None
+    codes: tuple[str, ...]
+
+
+def _breaks(values: Mapping[str, Value], group: _Bounded) -> bool:
+    """Whether any of the group's values lies outside its bounds (one min and one max, not a test per code)."""
+    low, high = group.low, group.high
+    present = cast("list[Value]", list(filter(_IS_VALUE, map(values.get, group.codes))))  # filter drops the Nones
     return bool(present) and (low is not None and min(present) < low or high is not None and max(present) > high)
 
 

@@ -56,9 +56,10 @@ def _target_cells(data: ReportData, item) -> tuple[str, str]:
 
 
 def domain_table(data: ReportData, domain: Domain, width: float):
-    head = [Para(h, CELL_HEAD) for h in ("指标", f"{data.year}年", f"{data.year - 1}年", "增减", "增减幅度",
+    head: list[Para | str] = [Para(h, CELL_HEAD) for h in ("指标", f"{data.year}年", f"{data.year - 1}年", "增减", "增减幅度",
                                           "目标", "达标")]
-    rows, spans = [head], []
+    rows: list[list[Para | str]] = [head]
+    spans: list[int] = []
     for section in domain.sections:
         spans.append(len(rows))
         rows.append([Para(section.name, CELL.but(bold=True))] + [""] * 6)
@@ -80,8 +81,8 @@ def county_tables(data: ReportData, domain: Domain, width: float) -> list:
     tables = []
     for start in range(0, len(items), COUNTY_COLUMNS):
         chunk = items[start:start + COUNTY_COLUMNS]
-        head = [Para("单位", CELL_HEAD)] + [Para(f"{i.name}（{i.unit}）", CELL_HEAD) for i in chunk]
-        rows = [head]
+        head: list[Para | str] = [Para("单位", CELL_HEAD), *(Para(f"{i.name}（{i.unit}）", CELL_HEAD) for i in chunk)]
+        rows: list[list[Para | str]] = [head]
         for unit in data.counties:
             values = data.county_values.get(unit.code, {})
             rows.append([Para(unit.name, CELL)] + [number_cell(_bare(i, values.get(i.code))) for i in chunk])

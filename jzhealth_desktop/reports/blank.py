@@ -38,8 +38,8 @@ def domain_form(ctx: Context, domain: Domain, year: int, unit: OrgUnit, width: f
                        SMALL.but(size=9, leading=14)), Spacer(1, 6)]
     number = 0
     for section in domain.sections:
-        head = [Para(h, CELL_HEAD) for h in ("序号", "指标名称", "计量单位", "本年数值", "备注")]
-        rows = [head]
+        head: list[Para | str] = [Para(h, CELL_HEAD) for h in ("序号", "指标名称", "计量单位", "本年数值", "备注")]
+        rows: list[list[Para | str]] = [head]
         for code in section.items:
             item = ctx.catalogue.items[code]
             if isinstance(item, Rate):

@@ -52,7 +52,8 @@ def nice_ticks(top: float, most: int = 5) -> list[float]:
 
 def segments(values: list) -> list[list[int]]:
     """Index runs of consecutive known values: a line is drawn through each run, not across a gap."""
-    runs, run = [], []
+    runs: list[list[int]] = []
+    run: list[int] = []
     for index, value in enumerate(values):
         if value is None:
             if run:

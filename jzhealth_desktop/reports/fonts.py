@@ -55,10 +55,6 @@ def register_fonts() -> str:
     return FONT
 
 
-def is_registered() -> bool:
-    return _registered
-
-
 def face_for(char: str, font: str) -> str:
     """The face that has ``char``: ``font`` itself, or Hei when the Song subset lacks it."""
     if font == SONG and ord(char) not in _song_chars:

@@ -23,17 +23,16 @@ from reportlab.platypus.doctemplate import LayoutError, NextFrameFlowable
 
 from ..domain.catalogue import Catalogue, Indicator, Rate
 from ..domain.errors import InputError
-from ..domain.numbers import format_count, format_date, format_rate, format_target, trim
+from ..domain.numbers import format_count, format_rate, format_target, trim
 from ..domain.orgunits import OrgUnit
 from ..domain.values import Value
 from ..services.context import Context
 from ..services.targets import TargetRow, target_rows
 from .fonts import FONT, register_fonts
+from .masthead import MARGIN, MAST, draw_masthead
 from .styles import GREY, INK, RED, tinted_box
 from .text import Para, TextStyle
 
-MARGIN = 14 * mm
-MAST = 24 * mm
 FOOT = 10 * mm
 GAP = 5 * mm
 
@@ -164,35 +163,6 @@ def _height(flowables: list, width: float, page_h: float) -> float:
     return sum(f.wrap(width, page_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
 
-def _masthead(canv, opts: dict, issue: dt.date, page_w: float, page_h: float) -> None:
-    top = page_h - MARGIN
-    band = MAST - 6
-    canv.saveState()
-    canv.setFillColor(RED)
-    canv.rect(MARGIN, top - band, 30 * mm, band, stroke=0, fill=1)
-    canv.setFillColor("white")
-    canv.setFont(FONT, 20)
-    canv.drawCentredString(MARGIN + 15 * mm, top - band / 2 - 7, opts["page_title"][:4])
-    canv.setFillColor(RED)
-    canv.setFont(FONT, 13)
-    canv.drawString(MARGIN + 34 * mm, top - 9 * mm, opts["series_title"])
-    canv.setFillColor(GREY)
-    canv.setFont(FONT, 9)
-    canv.drawString(MARGIN + 34 * mm, top - band + 2, "焦作市卫生健康统计")
-    canv.setFillColor(INK)
-    canv.setFont(FONT, 10)
-    canv.drawRightString(page_w - MARGIN, top - 8 * mm, format_date(issue.year, issue.month, issue.day, issue.weekday()))
-    canv.setFillColor(RED)
-    canv.setFont(FONT, 16)
-    canv.drawRightString(page_w - MARGIN, top - band + 2, f"第{opts['page_no']}版")
-    canv.setStrokeColor(RED)
-    canv.setLineWidth(2.2)
-    canv.line(MARGIN, top - band - 3, page_w - MARGIN, top - band - 3)
-    canv.setLineWidth(0.6)
-    canv.line(MARGIN, top - band - 6, page_w - MARGIN, top - band - 6)
-    canv.restoreState()
-
-
 def _foot(canv, opts: dict, page_w: float, columns: list[Frame]) -> None:
     canv.saveState()
     canv.setStrokeColor(GREY)
@@ -250,7 +220,7 @@ def _render(opts: dict, keywords: list, summary: str, issue: dt.date, height: fl
         body += _photo(opts, col)
 
     def furniture(canv, doc):
-        _masthead(canv, opts, issue, page_w, page_h)
+        draw_masthead(canv, opts["page_title"], opts["series_title"], opts["page_no"], issue, page_w, page_h)
         _foot(canv, opts, page_w, cols)
 
     buffer = io.BytesIO()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
@@ -25,16 +26,14 @@ from reportlab.platypus import BaseDocTemplate, Frame, Image, KeepTogether, Page
 from ..domain.catalogue import Domain, Rate
 from ..domain.errors import InputError
 from ..domain.linebreak import break_lines
-from ..domain.numbers import format_date
 from ..services.reporting import ReportData
 from .charts import county_bars, trend_chart
 from .fonts import FONT, HEI, register_fonts, text_width
+from .masthead import MARGIN, MAST, draw_masthead
 from .narrative import highlights, printable_domains, section_sentences
 from .styles import GREY, INK, RED, RULE, tinted_box
 from .text import Para, TextStyle
 
-MARGIN = 14 * mm
-MAST = 24 * mm  # masthead band height
 FOOT = 12 * mm  # foot band for one line of credits; it grows a line per extra credits line
 GAP = 5 * mm  # between columns; the column rule runs down its middle
 
@@ -48,7 +47,7 @@ CAPTION = TextStyle(size=8, leading=12, align="center", color=GREY, space_before
 CREDITS_SIZE, CREDITS_LEADING = 8, 10
 HEADLINE_SIZES = (26, 22, 18)  # a long headline steps down, at most to 18 pt, before it takes a third line
 
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {  # option → value when not given
     "series_title": "卫生健康统计 · 年度答卷",
     "page_title": "专版",
     "page_no": "03",
@@ -100,7 +99,7 @@ def _trend_series(data: ReportData, domains: list[Domain]):
     best, best_years = None, 2
     for domain in domains:
         for section in domain.sections:
-            rates = [data.catalogue.items[c] for c in section.items if isinstance(data.catalogue.items[c], Rate)]
+            rates = [item for c in section.items if isinstance(item := data.catalogue.items[c], Rate)]
             rates = [r for r in rates if r.per == rates[0].per]  # one axis, one unit
             years = [y for y in data.history if any(data.history[y].get(r.code) is not None for r in rates)]
             if rates and len(years) > best_years:
@@ -230,7 +229,7 @@ def _render(data: ReportData, opts: dict, page: _Page, top: list, body: list, is
         pages.append(1)
         if len(pages) > 1:
             raise _Overflow
-        _masthead(canv, opts, issue, page.w, page.h)
+        draw_masthead(canv, opts["page_title"], opts["series_title"], opts["page_no"], issue, page.w, page.h)
         _foot(canv, page)
         canv.saveState()  # rules down the middle of each gutter
         canv.setStrokeColor(RULE)
@@ -306,61 +305,6 @@ def build_special(data: ReportData, out: Path, options: dict) -> list[str]:
                          "the special page cannot hold the headline, highlights and photo on one page")
     Path(out).write_bytes(pdf)
     return [d.code for d in candidates[:count]]
-
-
-def _fit(text: str, font: str, size: float, smallest: float, room: float) -> tuple[float, list[str]]:
-    """The largest size from ``size`` down to ``smallest`` at which ``text`` fits ``room`` on one line;
-    at ``smallest`` it wraps."""
-    while size > smallest and text_width(text, size, font) > room:
-        size -= 0.5
-    return size, break_lines(text, lambda s: text_width(s, size, font), room) or [""]
-
-
-def _masthead(canv, opts: dict, issue: dt.date, page_w: float, page_h: float) -> None:
-    top = page_h - MARGIN
-    band = MAST - 6
-    canv.saveState()
-    canv.setFillColor(RED)
-    box = 30 * mm
-    canv.rect(MARGIN, top - band, box, band, stroke=0, fill=1)
-    canv.setFillColor("white")
-    size, lines = _fit(opts["page_title"], FONT, 20, 9, box - 6)
-    lines = lines[:2]
-    y = top - band / 2 + (len(lines) - 1) * size * 0.6 - size * 0.35
-    for line in lines:
-        canv.setFont(FONT, size)
-        canv.drawCentredString(MARGIN + box / 2, y, line)
-        y -= size * 1.2
-    date = format_date(issue.year, issue.month, issue.day, issue.weekday())
-    folio = f"第{opts['page_no']}版"
-    right = max(text_width(date, 10), text_width(folio, 16))
-    left = MARGIN + box + 4 * mm
-    room = page_w - MARGIN - right - 4 * mm - left  # the series title never reaches the date or folio
-    size, lines = _fit(opts["series_title"], FONT, 13, 9, room)
-    lines = lines[:2] if len(lines) <= 2 else _fit(opts["series_title"], FONT, 7, 7, room)[1][:3]
-    if len(lines) > 1:
-        size = min(size, (band - 12) / len(lines) / 1.15)
-    canv.setFillColor(RED)
-    y = top - 9 * mm if len(lines) == 1 else top - size - 1
-    for line in lines:
-        canv.setFont(FONT, size)
-        canv.drawString(left, y, line)
-        y -= size * 1.15
-    canv.setFillColor(GREY)
-    canv.setFont(FONT, 9)
-    canv.drawString(left, top - band + 2, "焦作市卫生健康统计")
-    canv.setFillColor(INK)
-    canv.setFont(FONT, 10)
-    canv.drawRightString(page_w - MARGIN, top - 8 * mm, date)
-    canv.setFillColor(RED)
-    canv.setFont(FONT, 16)
-    canv.drawRightString(page_w - MARGIN, top - band + 2, folio)
-    canv.setStrokeColor(RED)
-    canv.setLineWidth(2.2)
-    canv.line(MARGIN, top - band - 3, page_w - MARGIN, top - band - 3)
-    canv.setLineWidth(0.6)
-    canv.line(MARGIN, top - band - 6, page_w - MARGIN, top - band - 6)
-    canv.restoreState()
 
 
 def _foot(canv, page: _Page) -> None:

@@ -16,7 +16,6 @@ from sqlalchemy import or_, select
 
 from ..domain.errors import InputError
 from ..domain.periods import check_year
-from ..store import repo
 from ..store.models import AuditEntry
 from .access import CLERK, require
 from .context import Context
@@ -122,41 +121,3 @@ def export_csv(ctx: Context, flt: AuditFilter, path: str | Path) -> int:
             writer.writerow(csv_row([r.at.isoformat(sep=" ", timespec="seconds"), r.user, r.action, r.org or "",
                                      "" if r.year is None else r.year, r.subject, r.old, r.new, r.source, r.detail]))
     return len(rows)
-
-
-@dataclass(frozen=True)
-class Replay:
-    steps: list[AuditRow]  # oldest first
-    value: str  # the value the history ends with ("" = empty)
-    broken: list[int]  # ids of rows whose "old" does not match the value before them
-
-
-def replay(ctx: Context, org: str, year: int, code: str) -> Replay:
-    """Rebuild one value from its audit rows, oldest first; ``broken`` lists any gap in the chain."""
-    org = ctx.org(org).code
-    year = check_year(year)
-    require(ctx, "audit.read", org)
-    if code not in ctx.catalogue.items:
-        raise InputError(f"未知的指标代码：{code}", f"unknown indicator code: {code}")
-    a = AuditEntry
-    stmt = (select(a.id, a.at, a.user_name, a.action, a.org_code, a.year, a.subject, a.old_text, a.new_text,
-                   a.source, a.detail)
-            .where(a.org_code == org, a.year == year, a.subject == code, a.action == "value").order_by(a.id))
-    with ctx.db.read() as session:
-        steps = [AuditRow(*row) for row in session.execute(stmt)]
-    value, broken = "", []
-    for step in steps:
-        if step.old != value:
-            broken.append(step.id)
-        value = step.new
-    return Replay(steps, value, broken)
-
-
-def current_text(ctx: Context, org: str, year: int, code: str) -> str:
-    """The stored value as the audit log writes it ("" when empty), to compare with a replay."""
-    from ..domain.values import value_text
-
-    require(ctx, "values.read", org)
-    with ctx.db.read() as session:
-        stored = repo.load_values(session, org, year, [code]).get(code)
-    return value_text(stored.value) if stored else ""

@@ -36,7 +36,8 @@ from ..fileio import check_output_path, copy_file, write_bytes
 from ..paths import backups_dir
 from ..store import repo
 from ..store.engine import Database
-from ..store.failures import DAMAGED, FOREIGN, StoreFault, diagnose, fault
+from ..store.failures import DAMAGED as DAMAGED  # re-exported: the CLI tells a damaged store apart
+from ..store.failures import FOREIGN, StoreFault, diagnose, fault
 from ..store.migrate import STORE_ID, backup_seq, backup_sqlite, check_revision, copy_sqlite, inspect_sqlite_file
 from ..store.sync import put_setting
 from .access import require
@@ -104,8 +105,8 @@ def backups_of(store: Path) -> list[Path]:
     ident = store_identity(store)
     if ident is None:
         return []
-    mine = [p for p in backups_dir().glob("*.sqlite") if identity_in(p) == ident]
-    return sorted(mine, key=lambda p: (backup_seq(p.name), p.name))
+    ours = [p for p in backups_dir().glob("*.sqlite") if identity_in(p) == ident]
+    return sorted(ours, key=lambda p: (backup_seq(p.name), p.name))
 
 
 def prune(store: Path, keep: int = KEEP, made: Path | None = None) -> list[Path]:
@@ -291,8 +292,8 @@ def restore_file(store: Path, source: str | Path, user: str = "system") -> Resto
     revision = verify_backup(source)
     if store.exists() and source.resolve() == store.resolve():
         raise StoreError("不能用数据文件自身恢复", "cannot restore a store from itself")
-    mine = store_identity(store)
-    other = mine is not None and identity_in(source) not in (None, mine)
+    identity = store_identity(store)
+    other = identity is not None and identity_in(source) not in (None, identity)
     healthy = store.exists() and quick_check(store) == "ok"
     kept = None
     if healthy:
@@ -305,7 +306,7 @@ def restore_file(store: Path, source: str | Path, user: str = "system") -> Resto
             extra = store.with_name(store.name + suffix)
             if extra.exists():
                 copy_file(extra, kept.with_name(kept.name + suffix))
-    stage = _stage(store, source, user, kept, mine)
+    stage = _stage(store, source, user, kept, identity)
     try:
         if healthy:
             try:

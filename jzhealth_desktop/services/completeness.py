@@ -73,8 +73,7 @@ def completeness(ctx: Context, year: int, orgs: Iterable[str]) -> list[Cell]:
         for dom in ctx.catalogue.domains:
             fields = counted_fields(ctx, dom.code, level)
             filled = sum(1 for code in fields if code in present[org])
-            own = [c for c in dom.codes if isinstance(ctx.catalogue.items[c], Indicator)
-                   and ctx.catalogue.items[c].level == level and c in present[org]]
+            own = [c for c in ctx.catalogue.entered_at(dom.code, level) if c in present[org]]
             pending = len(needing_comment(check(ctx.catalogue, values, last, own), comments)) if own else 0
             status, version = rows.get((org, dom.code), (None, FIRST_VERSION))
             any_value = any(isinstance(ctx.catalogue.items[c], Indicator) and c in present[org] for c in dom.codes)

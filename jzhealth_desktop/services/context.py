@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ..domain.catalogue import Catalogue, load_catalogue
+from ..domain.catalogue import Catalogue
+from ..store.catalogue_files import load_catalogue
 from ..domain.errors import InputError, StoreError
 from ..domain.orgunits import OrgUnit, parse_org_units
 from ..paths import catalogue_dir, resources_dir

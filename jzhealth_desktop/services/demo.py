@@ -70,7 +70,8 @@ def split_counties(cat: Catalogue, totals: dict[str, Value], weights: dict[str, 
     wholes = _wholes(cat)
     result: dict[str, dict[str, Value]] = {o: {} for o in orgs}
     done: set[str] = set()
-    pending = [c for c in totals if cat.items[c].level == "county"]
+    level = {i.code: i.level for i in cat.indicators()}  # the demo's totals are all raw indicators
+    pending = [c for c in totals if level[c] == "county"]
     while pending:
         ready = [c for c in pending if not (wholes.get(c, set()) & set(pending))]
         if not ready:
@@ -97,10 +98,11 @@ def load_demo(ctx: Context) -> int:
     require(ctx, "store.maintain")
     demo = read_demo(ctx.catalogue)
     city = ctx.city.code
+    level = {i.code: i.level for i in ctx.catalogue.indicators()}  # the demo's totals are all raw indicators
     batches = []
     for year in sorted(demo.years):
         totals = demo.years[year]
-        own = {c: v for c, v in totals.items() if ctx.catalogue.items[c].level == "city"}
+        own = {c: v for c, v in totals.items() if level[c] == "city"}
         if own:
             batches.append(Batch(city, year, own))
         batches += [Batch(org, year, values)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
+from sqlalchemy.orm import Session
+
 from ..domain.catalogue import Indicator, Rate
 from ..domain.comments import tidy_comment
 from ..domain.derived import all_rates
@@ -61,12 +63,12 @@ class Form:
     comments: dict[str, str]
     last_year: dict[str, Value]
     rates: dict[str, Decimal | None]
-    meta: dict[str, repo.StoredValue] = field(default_factory=dict)
+    stored: dict[str, repo.StoredValue] = field(default_factory=dict)  # as read: value, comment, who, when, version
 
     @property
     def stamps(self) -> dict[str, str | None]:
         """What to pass back as ``base`` when saving: every field of the form, None where it was empty."""
-        return {code: (self.meta[code].stamp if code in self.meta else None) for code in self.codes}
+        return {code: (self.stored[code].stamp if code in self.stored else None) for code in self.codes}
 
     codes: tuple[str, ...] = ()
 
@@ -182,16 +184,19 @@ def save_values(ctx: Context, org: str, year: int, entries: Mapping[str, object]
     parsed, comments, bad = prepare(ctx, org, entries, comments, domain)
     with ctx.db.write() as session:
         if base is not None:
-            check_base(ctx, session, org, year, set(parsed) | set(comments), base)
+            refuse_if_changed(ctx, session, org, year, set(parsed) | set(comments), base)
         return apply(ctx, session, org, year, parsed, comments, source, prior=bad)
 
 
-def check_base(ctx: Context, session, org: str, year: int, codes: set[str], base: Mapping[str, str | None]) -> None:
+def refuse_if_changed(ctx: Context, session: Session, org: str, year: int, codes: set[str],
+                      stamps_read: Mapping[str, str | None]) -> None:
+    """Raise ``ConflictError`` naming every one of ``codes`` whose stored stamp is no longer the one the caller
+    read (``stamps_read``: {code: stamp, None where it was empty}), i.e. saved or cleared by someone since."""
     current = repo.load_values(session, org, year, sorted(codes))
     zh, en = [], []
     for code in sorted(codes):
         now = current.get(code)
-        if (now.stamp if now else None) != base.get(code):
+        if (now.stamp if now else None) != stamps_read.get(code):
             item = ctx.catalogue.items[code]
             if now is None:
                 zh.append(f"「{item.name}」已被删除")
@@ -242,7 +247,7 @@ class Batch:
     prior: list[Issue] = field(default_factory=list)
 
 
-def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value | None],
+def apply(ctx: Context, session: Session, org: str, year: int, parsed: Mapping[str, Value | None],
           comments: Mapping[str, str], source: str, require_comments: bool = True,
           prior: list[Issue] | None = None) -> SaveResult:
     """Check and write parsed entries inside the caller's write transaction (raises to roll it back).
@@ -253,7 +258,7 @@ def apply(ctx: Context, session, org: str, year: int, parsed: Mapping[str, Value
                       require_comments)[0]
 
 
-def apply_many(ctx: Context, session, batches: list[Batch], source: str,
+def apply_many(ctx: Context, session: Session, batches: list[Batch], source: str,
                require_comments: bool = True, checked: bool = False) -> list[SaveResult]:
     """``apply`` for many org-years at once: one read of what is stored, one bulk write (imports, demo).
 
@@ -324,15 +329,15 @@ def _rule_issues(ctx: Context, b: Batch, stored: Mapping[str, repo.StoredValue],
 
 
 class _Writes:
-    """The row writes and audit rows of one ``apply_many``, planned as the plain tuples ``repo`` inserts in bulk:
-    an import plans 100 000 of each."""
+    """The row writes and audit rows of one ``apply_many``, planned as the plain tuples ``repo`` inserts in bulk
+    (``add`` one batch at a time; the lists are then handed to ``repo`` as they are)."""
 
     def __init__(self, ctx: Context):
         self.scales = {i.code: i.scale for i in ctx.catalogue.indicators()}
-        self.new: list[tuple] = []  # (org, year, code, num, scale, comment) of values not stored yet
-        self.changed: list[tuple] = []  # the same of stored values that change
+        self.new: list[repo.ValueWrite] = []  # (org, year, code, num, scale, comment) of values not stored yet
+        self.changed: list[repo.ValueWrite] = []  # the same of stored values that change
         self.cleared: list[tuple[str, int, list[str]]] = []
-        self.audit: list[tuple] = []  # (action, org, year, subject, old text, new text, detail)
+        self.audit: list[repo.AuditWrite] = []
 
     def add(self, b: Batch, stored: Mapping[str, repo.StoredValue]) -> int:
         """Plan one batch's writes; returns how many values change."""
@@ -401,7 +406,7 @@ def read_form(ctx: Context, org: str, year: int, domain: str) -> Form:
         org=org, year=year, domain=domain, status=sub.status if sub else (DRAFT if stored else EMPTY),
         values=values, comments={c: sv.comment for c, sv in stored.items() if sv.comment},
         last_year={c: sv.value for c, sv in last.items()}, rates=all_rates(ctx.catalogue, values, domain),
-        meta=stored, codes=tuple(codes),
+        stored=stored, codes=tuple(codes),
     )
 
 

@@ -11,14 +11,13 @@ from typing import Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 
-from ..domain.catalogue import Indicator
 from ..domain.periods import check_year
 from ..domain.rules import Issue
 from ..domain.values import Value, from_scaled
 from ..store import repo
 from .access import require
 from .context import Context
-from .forms import ValidationFailed, check_base, apply, prepare, validate
+from .forms import ValidationFailed, apply, prepare, refuse_if_changed, validate
 
 Column = tuple[str, int]  # (org code, year)
 
@@ -43,8 +42,7 @@ class GridValidationFailed(ValidationFailed):
 
 def grid_codes(ctx: Context, domain: str, level: str) -> list[str]:
     """The fields an org unit of ``level`` types on ``domain``'s form."""
-    return [c for c in ctx.catalogue.domain(domain).codes
-            if isinstance(ctx.catalogue.items[c], Indicator) and ctx.catalogue.items[c].level == level]
+    return ctx.catalogue.entered_at(domain, level)
 
 
 def read_grid(ctx: Context, domain: str, columns: Sequence[Column]) -> Grid:
@@ -54,12 +52,13 @@ def read_grid(ctx: Context, domain: str, columns: Sequence[Column]) -> Grid:
         require(ctx, "values.read", org)
     level = ctx.org(columns[0][0]).level if columns else "county"
     grid = Grid(domain, grid_codes(ctx, domain, level), columns)
-    dv = repo.DV
+    table = repo.VALUES_TABLE
     wanted = set(columns)
-    query = (select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment,
-                    dv.c.updated_at, dv.c.version)
-             .where(dv.c.org_code.in_(sorted({o for o, _ in columns})), dv.c.year.in_(sorted({y for _, y in columns})),
-                    dv.c.indicator_code.in_(grid.codes)))
+    query = (select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment,
+                    table.c.updated_at, table.c.version)
+             .where(table.c.org_code.in_(sorted({o for o, _ in columns})),
+                    table.c.year.in_(sorted({y for _, y in columns})),
+                    table.c.indicator_code.in_(grid.codes)))
     for col in columns:
         grid.values[col], grid.comments[col] = {}, {}
         grid.stamps[col] = {c: None for c in grid.codes}
@@ -107,7 +106,7 @@ def save_grid(ctx: Context, domain: str, edits: Mapping[Column, Mapping[str, obj
         for col in columns:
             parsed, notes, bad = prepared[col]
             if base is not None and col in base:
-                check_base(ctx, session, col[0], col[1], set(parsed) | set(notes), base[col])
+                refuse_if_changed(ctx, session, col[0], col[1], set(parsed) | set(notes), base[col])
             try:
                 changed += apply(ctx, session, col[0], col[1], parsed, notes, source, prior=bad).changed
             except ValidationFailed as exc:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Mapping
+
+from sqlalchemy.orm import Session
 
 from ..domain.catalogue import Indicator
 from ..domain.errors import InputError
@@ -17,6 +20,7 @@ from ..domain.periods import check_year
 from ..domain.rules import HARD, MISSING, SOFT, Issue, check, needing_comment
 from ..domain.submission import (DRAFT, EMPTY, FIRST_VERSION, MOVES, NAMES, WorkflowError, check_move,
                                  check_reason)
+from ..domain.values import Value
 from ..store import repo
 from . import submission
 from .access import require
@@ -87,7 +91,7 @@ def get_status(ctx: Context, org: str, year: int, domain: str) -> Status:
         return Status(org, year, domain, sub.status, sub.changed_by, sub.changed_at, sub.reason, sub.version)
 
 
-def submission_issues(ctx: Context, session, org: str, year: int, domain: str) -> list[Issue]:
+def submission_issues(ctx: Context, session: Session, org: str, year: int, domain: str) -> list[Issue]:
     """What stops the form from being submitted: hard errors, empty required fields, uncommented warnings."""
     stored = repo.load_values(session, org, year)
     last = repo.load_plain(session, org, [year - 1])[year - 1]
@@ -95,11 +99,13 @@ def submission_issues(ctx: Context, session, org: str, year: int, domain: str) -
                        {c: sv.comment for c, sv in stored.items()}, last)
 
 
-def form_issues(ctx: Context, org: str, domain: str, values, comments, last) -> list[Issue]:
+def form_issues(ctx: Context, org: str, domain: str, values: Mapping[str, Value], comments: Mapping[str, str],
+                last: Mapping[str, Value]) -> list[Issue]:
     """``submission_issues`` on given figures (an import's preview checks the form as the import would leave it)."""
-    codes = [c for c in ctx.catalogue.domain(domain).codes if isinstance(ctx.catalogue.items[c], Indicator)]
-    if ctx.org(org).level != "city":
-        codes = [c for c in codes if ctx.catalogue.items[c].level != "city"]
+    items = ctx.catalogue.items
+    city = ctx.org(org).level == "city"  # the city checks every figure; a county not the city-only ones
+    codes = [c for c in ctx.catalogue.domain(domain).codes
+             if isinstance(item := items[c], Indicator) and (city or item.level != "city")]
     found = check(ctx.catalogue, values, last, codes)
     blocking = [i for i in found if i.severity in (HARD, MISSING)]
     return blocking + needing_comment(found, comments)
@@ -115,7 +121,7 @@ def _move(ctx: Context, org: str, year: int, domain: str, action: str, reason: s
         return _move_in(ctx, session, org, year, domain, action, reason, source)
 
 
-def _move_in(ctx: Context, session, org: str, year: int, domain: str, action: str, reason: str,
+def _move_in(ctx: Context, session: Session, org: str, year: int, domain: str, action: str, reason: str,
              source: str) -> Status:
     """One move inside the caller's transaction (rights already checked)."""
     dom = ctx.catalogue.domain(domain)
@@ -137,12 +143,10 @@ def _move_in(ctx: Context, session, org: str, year: int, domain: str, action: st
 def form_domains(ctx: Context, org: str) -> list[str]:
     """The domains an org unit types figures into (a county has no form for a city-only domain)."""
     level = ctx.org(org).level
-    return [d.code for d in ctx.catalogue.domains
-            if any(isinstance(ctx.catalogue.items[c], Indicator) and ctx.catalogue.items[c].level == level
-                   for c in d.codes)]
+    return [d.code for d in ctx.catalogue.domains if ctx.catalogue.entered_at(d.code, level)]
 
 
-def _readiness_in(ctx: Context, session, org: str, year: int, domain: str) -> Readiness:
+def _readiness_in(ctx: Context, session: Session, org: str, year: int, domain: str) -> Readiness:
     sub = repo.submission_status(session, org, year, domain)
     status = sub.status if sub else EMPTY
     issues = submission_issues(ctx, session, org, year, domain)

@@ -138,7 +138,8 @@ def is_busy(exc: DBAPIError | sqlite3.Error, dialect: str) -> bool:
         return "locked" in str(exc).lower()
     if dialect == "sqlite":
         return isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower()
-    return getattr(exc.orig, "sqlstate", None) in POSTGRES_BUSY
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)  # the driver's SQLSTATE, when it gives one
+    return isinstance(state, str) and state in POSTGRES_BUSY
 
 
 def busy_error() -> StoreBusy:

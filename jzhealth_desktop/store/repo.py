@@ -6,17 +6,24 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from itertools import chain
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.submission import DRAFT, FIRST_VERSION
 from ..domain.values import Value, from_scaled
 from .models import AuditEntry, DataValue, Submission, Target
 
-DV = DataValue.__table__
-AUDIT = AuditEntry.__table__
+# A value row as written in bulk: (org, year, code, num, scale, comment), num the integer value × 10^scale.
+ValueWrite = tuple[str, int, str, int, int, str]
+# An audit row of one change, as written in bulk: (action, org, year, subject, old text, new text, detail).
+AuditWrite = tuple[str, str, int, str, str, str, str]
+
+# the tables themselves, for Core statements (bulk writes, plain-tuple reads)
+# (a declarative model's ``__table__`` is typed as any FromClause; these are Tables, as ``update``/``delete`` need)
+VALUES_TABLE = cast(Table, DataValue.__table__)
+AUDIT_TABLE = cast(Table, AuditEntry.__table__)
 
 
 def utcnow() -> datetime:
@@ -38,19 +45,21 @@ class StoredValue:
 
 
 def load_values(session: Session, org: str, year: int, codes: Iterable[str] | None = None) -> dict[str, StoredValue]:
-    query = select(DV.c.indicator_code, DV.c.num, DV.c.scale, DV.c.comment, DV.c.updated_by,
-                   DV.c.updated_at, DV.c.version).where(DV.c.org_code == org, DV.c.year == year)
+    cols = VALUES_TABLE.c
+    query = select(cols.indicator_code, cols.num, cols.scale, cols.comment, cols.updated_by,
+                   cols.updated_at, cols.version).where(cols.org_code == org, cols.year == year)
     if codes is not None:
-        query = query.where(DV.c.indicator_code.in_(list(codes)))
+        query = query.where(cols.indicator_code.in_(list(codes)))
     return {code: StoredValue(from_scaled(num, scale), comment, by, at, version)
             for code, num, scale, comment, by, at, version in session.execute(query)}
 
 
 def load_plain(session: Session, org: str, years: Sequence[int]) -> dict[int, dict[str, Value]]:
     """Just the values of several years at once: {year: {code: value}}."""
+    cols = VALUES_TABLE.c
     result: dict[int, dict[str, Value]] = {year: {} for year in years}
-    query = select(DV.c.year, DV.c.indicator_code, DV.c.num, DV.c.scale).where(
-        DV.c.org_code == org, DV.c.year.in_(list(years)))
+    query = select(cols.year, cols.indicator_code, cols.num, cols.scale).where(
+        cols.org_code == org, cols.year.in_(list(years)))
     for year, code, num, scale in session.execute(query):
         result[year][code] = from_scaled(num, scale)
     return result
@@ -59,10 +68,11 @@ def load_plain(session: Session, org: str, years: Sequence[int]) -> dict[int, di
 def load_values_many(session: Session, orgs: Sequence[str], years: Sequence[int]
                      ) -> dict[tuple[str, int], dict[str, StoredValue]]:
     """Every stored value of the given org units and years, in one query: {(org, year): {code: value}}."""
+    cols = VALUES_TABLE.c
     result: dict[tuple[str, int], dict[str, StoredValue]] = {}
-    query = select(DV.c.org_code, DV.c.year, DV.c.indicator_code, DV.c.num, DV.c.scale, DV.c.comment,
-                   DV.c.updated_by, DV.c.updated_at, DV.c.version).where(
-        DV.c.org_code.in_(list(orgs)), DV.c.year.in_(list(years)))
+    query = select(cols.org_code, cols.year, cols.indicator_code, cols.num, cols.scale, cols.comment,
+                   cols.updated_by, cols.updated_at, cols.version).where(
+        cols.org_code.in_(list(orgs)), cols.year.in_(list(years)))
     for org, year, code, num, scale, comment, by, at, version in session.execute(query):
         result.setdefault((org, year), {})[code] = StoredValue(from_scaled(num, scale), comment, by, at, version)
     return result
@@ -74,15 +84,16 @@ MAX_PARAMETERS = 999
 
 def bulk_insert(session: Session, table, columns: Sequence[str], rows: list[tuple],
                 constants: dict[str, object] | None = None) -> None:
-    """Large inserts (imports, demo) through the plain DBAPI: SQLAlchemy's per-row parameter processing costs
-    more than the database's own work at 100 000 rows. Dialect details stay here.
+    """Insert ``rows`` (tuples in the order of ``columns``) into ``table`` within the session's transaction,
+    through the plain DBAPI: for large inserts (imports, demo) SQLAlchemy's per-row parameter processing costs
+    more than the database's own work. Dialect details stay here.
 
     Each statement inserts many rows (``VALUES (...), (...), ...``, as many as ``MAX_PARAMETERS`` allows): run
     once per row, a statement is started, and opens its table, its indexes and the tables its foreign keys
-    name, once for every row, a fifth of SQLite's time for 100 000 rows. ``constants``: columns with the same
-    value in every row, given once instead of in each row. On SQLite they go into the statement as literals
-    made by SQLite's own ``quote()`` (binding the same values again for every row costs up to a tenth of the
-    insert); elsewhere they are bound with each row as usual."""
+    name, once for every row. ``constants``: columns with the same value in every row, given once instead of in
+    each row. On SQLite they go into the statement as literals made by SQLite's own ``quote()`` (binding the
+    same values again for every row is a measurable part of the insert); elsewhere they are bound with each row
+    as usual. benchmarks/README.md has the figures."""
     if not rows:
         return
     conn = session.connection()
@@ -125,16 +136,18 @@ def _sqlite_literals(conn, values: list[object]) -> list[str] | None:
 
 def fetch_plain(session: Session, query) -> list[tuple]:
     """All rows of a Core ``query`` as plain tuples, fetched through the DBAPI cursor in one call: for exports
-    and import previews of 100 000 rows, SQLAlchemy's per-row Row objects cost more than the database's read.
+    and import previews, SQLAlchemy's per-row Row objects cost more than the database's read.
     Only for columns whose driver values need no conversion (integers, text): type processors are skipped."""
     conn = session.connection()
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.params
     args = tuple(params[name] for name in compiled.positiontup) if compiled.positional else params
-    cursor = conn.connection.dbapi_connection.cursor()
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None  # a session's connection in use is never detached
+    cursor = dbapi.cursor()
     try:
         cursor.execute(str(compiled), args)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
@@ -146,22 +159,23 @@ def driver_time(session: Session, at: datetime):
     return at
 
 
-def insert_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
-    """New stored values written by ``user`` at ``at``: (org, year, code, num, scale, comment) each, as an
-    import plans 100 000 of them."""
-    bulk_insert(session, DV, ("org_code", "year", "indicator_code", "num", "scale", "comment"), rows,
+def insert_values(session: Session, rows: list[ValueWrite], user: str, at: datetime) -> None:
+    """New stored values written by ``user`` at ``at``: (org, year, code, num, scale, comment) each, inserted
+    in bulk (``bulk_insert``)."""
+    bulk_insert(session, VALUES_TABLE, ("org_code", "year", "indicator_code", "num", "scale", "comment"), rows,
                 {"updated_by": user, "updated_at": driver_time(session, at), "version": 1})
 
 
-def update_values(session: Session, rows: list[tuple], user: str, at: datetime) -> None:
+def update_values(session: Session, rows: list[ValueWrite], user: str, at: datetime) -> None:
     """Stored values changed by ``user`` at ``at``: (org, year, code, num, scale, comment) each."""
+    cols = VALUES_TABLE.c
     if not rows:
         return
-    stmt = (update(DV)
-            .where(DV.c.org_code == bindparam("b_org"), DV.c.year == bindparam("b_year"),
-                   DV.c.indicator_code == bindparam("b_code"))
+    stmt = (update(VALUES_TABLE)
+            .where(cols.org_code == bindparam("b_org"), cols.year == bindparam("b_year"),
+                   cols.indicator_code == bindparam("b_code"))
             .values(num=bindparam("b_num"), scale=bindparam("b_scale"), comment=bindparam("b_comment"),
-                    updated_by=bindparam("b_user"), updated_at=bindparam("b_at"), version=DV.c.version + 1))
+                    updated_by=bindparam("b_user"), updated_at=bindparam("b_at"), version=cols.version + 1))
     session.connection().execute(stmt, [
         {"b_org": org, "b_year": year, "b_code": code, "b_num": num, "b_scale": scale, "b_comment": comment,
          "b_user": user, "b_at": at} for org, year, code, num, scale, comment in rows])
@@ -180,32 +194,35 @@ def load_submissions(session: Session, orgs: Sequence[str], years: Sequence[int]
 
 
 def delete_values(session: Session, org: str, year: int, codes: Iterable[str]) -> None:
+    cols = VALUES_TABLE.c
     codes = list(codes)
     if codes:
-        session.execute(delete(DV).where(DV.c.org_code == org, DV.c.year == year, DV.c.indicator_code.in_(codes)))
+        session.execute(delete(VALUES_TABLE)
+                        .where(cols.org_code == org, cols.year == year, cols.indicator_code.in_(codes)))
 
 
 def append_audit(session: Session, rows: list[dict]) -> None:
     """Audit rows: {user_name, action, org_code, year, subject, old_text, new_text, source, detail}."""
     at = driver_time(session, utcnow())
-    bulk_insert(session, AUDIT, ("at", "user_name", "action", "org_code", "year", "subject", "old_text", "new_text",
-                                 "source", "detail"),
+    bulk_insert(session, AUDIT_TABLE, ("at", "user_name", "action", "org_code", "year", "subject", "old_text",
+                                       "new_text", "source", "detail"),
                 [(at, r["user_name"], r["action"], r.get("org_code"), r.get("year"), r["subject"], r["old_text"],
                   r["new_text"], r["source"], r.get("detail", "")) for r in rows])
 
 
-def insert_audit_rows(session: Session, rows: list[tuple], user: str, source: str, at: datetime) -> None:
+def insert_audit_rows(session: Session, rows: list[AuditWrite], user: str, source: str, at: datetime) -> None:
     """Audit rows of one change by ``user`` from ``source`` at ``at``: (action, org_code, year, subject, old_text,
-    new_text, detail) each, as an import writes 100 000 of them."""
-    bulk_insert(session, AUDIT, ("action", "org_code", "year", "subject", "old_text", "new_text", "detail"), rows,
+    new_text, detail) each, inserted in bulk (``bulk_insert``)."""
+    bulk_insert(session, AUDIT_TABLE, ("action", "org_code", "year", "subject", "old_text", "new_text", "detail"), rows,
                 {"at": driver_time(session, at), "user_name": user, "source": source})
 
 
 def sums_and_maxes(session: Session, year: int, orgs: Sequence[str]) -> tuple[dict[str, Value], dict[str, Value]]:
     """Per indicator, the exact sum and the maximum over ``orgs`` for ``year``."""
-    query = (select(DV.c.indicator_code, DV.c.scale, func.sum(DV.c.num), func.max(DV.c.num))
-             .where(DV.c.year == year, DV.c.org_code.in_(list(orgs)))
-             .group_by(DV.c.indicator_code, DV.c.scale))
+    cols = VALUES_TABLE.c
+    query = (select(cols.indicator_code, cols.scale, func.sum(cols.num), func.max(cols.num))
+             .where(cols.year == year, cols.org_code.in_(list(orgs)))
+             .group_by(cols.indicator_code, cols.scale))
     sums: dict[str, Value] = {}
     maxes: dict[str, Value] = {}
     for code, scale, total, largest in session.execute(query):
@@ -217,11 +234,12 @@ def sums_and_maxes(session: Session, year: int, orgs: Sequence[str]) -> tuple[di
 
 def values_by_org(session: Session, year: int, orgs: Sequence[str], codes: Iterable[str] | None = None
                   ) -> dict[str, dict[str, Value]]:
+    cols = VALUES_TABLE.c
     result: dict[str, dict[str, Value]] = {org: {} for org in orgs}
-    query = select(DV.c.org_code, DV.c.indicator_code, DV.c.num, DV.c.scale).where(
-        DV.c.year == year, DV.c.org_code.in_(list(orgs)))
+    query = select(cols.org_code, cols.indicator_code, cols.num, cols.scale).where(
+        cols.year == year, cols.org_code.in_(list(orgs)))
     if codes is not None:
-        query = query.where(DV.c.indicator_code.in_(list(codes)))
+        query = query.where(cols.indicator_code.in_(list(codes)))
     for org, code, num, scale in session.execute(query):
         result[org][code] = from_scaled(num, scale)
     return result
@@ -249,9 +267,10 @@ def targets_for(session: Session, year: int, org: str) -> dict[str, tuple[Decima
 
 def yearly_totals(session: Session, code: str, orgs: Sequence[str], first: int, last: int) -> dict[int, Value]:
     """{year: Σ value over orgs} for one indicator, years that have any value only."""
-    query = (select(DV.c.year, DV.c.scale, func.sum(DV.c.num))
-             .where(DV.c.indicator_code == code, DV.c.org_code.in_(list(orgs)), DV.c.year.between(first, last))
-             .group_by(DV.c.year, DV.c.scale))
+    cols = VALUES_TABLE.c
+    query = (select(cols.year, cols.scale, func.sum(cols.num))
+             .where(cols.indicator_code == code, cols.org_code.in_(list(orgs)), cols.year.between(first, last))
+             .group_by(cols.year, cols.scale))
     totals: dict[int, Value] = {}
     for year, scale, total in session.execute(query):
         value = from_scaled(int(total), scale)

@@ -57,16 +57,18 @@ def sync_catalogue(session: Session, cat: Catalogue, force: bool = False) -> boo
     session.execute(update(IndicatorRow).values(active=False))
     rows = {row.code: row for row in session.scalars(select(IndicatorRow))}
     for item in cat.items.values():
-        row = rows.get(item.code) or IndicatorRow(code=item.code)
-        row.domain_code, row.section, row.name, row.name_en = item.domain, item.section, item.name, item.name_en
-        row.sort_order, row.active, row.derived = item.order, True, item.derived
+        item_row = rows.get(item.code) or IndicatorRow(code=item.code)
+        item_row.domain_code, item_row.section = item.domain, item.section
+        item_row.name, item_row.name_en = item.name, item.name_en
+        item_row.sort_order, item_row.active, item_row.derived = item.order, True, item.derived
         if isinstance(item, Indicator):
-            row.unit, row.value_type, row.scale = item.unit, item.type, item.scale
-            row.numerator = row.denominator = row.factor = None
+            item_row.unit, item_row.value_type, item_row.scale = item.unit, item.type, item.scale
+            item_row.numerator = item_row.denominator = item_row.factor = None
         else:
-            row.unit, row.value_type, row.scale = item.per, "rate", item.decimals
-            row.numerator, row.denominator, row.factor = item.numerator, item.denominator, item.factor
-        session.add(row)
+            item_row.unit, item_row.value_type, item_row.scale = item.per, "rate", item.decimals
+            item_row.numerator, item_row.denominator = item.numerator, item.denominator
+            item_row.factor = item.factor
+        session.add(item_row)
     put_setting(session, DIGEST_KEY, cat.digest)
     put_setting(session, VERSION_KEY, cat.version)
     return True

@@ -37,7 +37,6 @@ ACTIONS = {
     "set_deadline": (lambda ctx, org: deadlines.set_deadline(ctx, "eldercare", YEAR, "2022-03-31"), {R, A}, {R, A}),
     "set_target": (lambda ctx, org: set_target(ctx, "ec_centers", YEAR, "410800", "50"), {R, A}, {R, A}),
     "audit_query": (lambda ctx, org: audit.query(ctx, audit.AuditFilter(org=org)), {C, R, A}, {R, A}),
-    "audit_replay": (lambda ctx, org: audit.replay(ctx, org, YEAR, "ec_beds"), {C, R, A}, {R, A}),
     "add_user": (lambda ctx, org: accounts.add_user(ctx, "new" + org, CLERK, PW, org), {A}, {A}),
     "list_users": (lambda ctx, org: accounts.list_users(ctx), {A}, {A}),
     "update_user": (lambda ctx, org: accounts.update_user(ctx, "clerk", display_name="x"), {A}, {A}),

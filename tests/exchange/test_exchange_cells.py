@@ -10,11 +10,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jzhealth_desktop.domain.catalogue import Indicator
-from jzhealth_desktop.domain.cells import cell_number, cell_text, cell_value
+from jzhealth_desktop.domain.cells import cell_number, cell_text
 from jzhealth_desktop.domain.errors import InputError
+from jzhealth_desktop.domain.values import Value, parse_exact, value_text
 
 COUNT = Indicator("beds", "床位数", "Beds", "张", "d", "s", 1)
 MONEY = Indicator("inv", "投资", "Investment", "万元", "d", "s", 2, type="money", scale=2)
+
+
+def cell_value(ind: Indicator, raw: object) -> Value | None:
+    """The cell as the import takes it: its number as text (xlsx_import), parsed at the indicator's scale when
+    the preview places it."""
+    number = cell_number(raw)
+    return None if number is None else parse_exact(value_text(number), ind.scale)
 
 
 @pytest.mark.parametrize("raw,expected", [

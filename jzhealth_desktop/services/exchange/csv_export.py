@@ -55,7 +55,7 @@ def build_csv(ctx: Context, years: Iterable[int], org: str | None = None) -> tup
     return out.getvalue(), count
 
 
-def export_csv(ctx: Context, years: Iterable[int], org: str | None, path: str | os.PathLike) -> int:
+def export_csv(ctx: Context, years: Iterable[int], org: str | None, path: str | os.PathLike[str]) -> int:
     check_output_path(path)
     text, count = build_csv(ctx, years, org)
     if count:

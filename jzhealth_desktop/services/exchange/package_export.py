@@ -15,8 +15,7 @@ import zipfile
 from datetime import datetime, timezone
 from json.encoder import encode_basestring
 from operator import itemgetter
-from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from sqlalchemy import select
 
@@ -43,11 +42,11 @@ def scope(ctx: Context, org: str) -> list[str]:
     return [org] + sorted(u.code for u in ctx.org_units.values() if u.parent == org)
 
 
-def _dump(rows: list[dict] | dict) -> bytes:
+def _dump(rows: list[dict[str, Any]] | dict[str, Any]) -> bytes:
     return json.dumps(rows, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-class _Quoted(dict):
+class _Quoted(dict[str, str]):
     """JSON string literals of texts that repeat (org and indicator codes), each escaped once."""
 
     def __missing__(self, text: str) -> str:
@@ -55,7 +54,7 @@ class _Quoted(dict):
         return out
 
 
-def _dump_values(rows: list[tuple]) -> bytes:
+def _dump_values(rows: list[repo.ValueWrite]) -> bytes:
     """``values.json`` written as text straight from the store's (org, year, code, num, scale, comment) rows: the
     same bytes as ``_dump`` of the rows as dicts (keys in sorted order, same string escaping, a value as
     ``value_text``; a count, scale 0, is its own text), without building 100 000 dicts for ``json.dumps`` to
@@ -68,20 +67,20 @@ def _dump_values(rows: list[tuple]) -> bytes:
         for o, y, c, num, scale, m in rows]) + "]").encode("utf-8")
 
 
-def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
+def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list[Any]]:
     """The rows of each data member, sorted: values (catalogue indicators only) as the store's (org, year, code,
     num, scale, comment) tuples for ``_dump_values``, statuses and own targets as dicts."""
     orgs = scope(ctx, org)
     years = sorted(set(years))
     known = {i.code for i in ctx.catalogue.indicators()}
     domains = {d.code for d in ctx.catalogue.domains}
-    dv = repo.DV
+    table = repo.VALUES_TABLE
     with ctx.db.read() as session:
         # sorted by the primary key in SQL, fetched in one call as plain tuples
         values = repo.fetch_plain(session,
-            select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment)
-            .where(dv.c.org_code.in_(orgs), dv.c.year.in_(years))
-            .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code))
+            select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment)
+            .where(table.c.org_code.in_(orgs), table.c.year.in_(years))
+            .order_by(table.c.org_code, table.c.year, table.c.indicator_code))
         if not set(map(itemgetter(2), values)) <= known:  # a code the catalogue dropped: left out (a C-level test first)
             values = [r for r in values if r[2] in known]
         statuses = [
@@ -100,8 +99,8 @@ def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
         before = sorted({y - 1 for y in years if y - 1 >= MIN_YEAR} - set(years))
         context = [{"org": o, "year": y, "code": c, "value": value_text(from_scaled(num, scale))}
                    for o, y, c, num, scale in repo.fetch_plain(session,
-                       select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale)
-                       .where(dv.c.org_code.in_(orgs), dv.c.year.in_(before)))
+                       select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale)
+                       .where(table.c.org_code.in_(orgs), table.c.year.in_(before)))
                    if c in known] if before else []
     values.sort()
     statuses.sort(key=lambda r: (r["org"], r["year"], r["domain"]))
@@ -110,7 +109,7 @@ def collect(ctx: Context, org: str, years: Iterable[int]) -> dict[str, list]:
     return {VALUES: values, SUBMISSIONS: statuses, TARGETS: targets, CONTEXT: context}
 
 
-def _refuse_undeliverable(ctx: Context, values: list[tuple]) -> None:
+def _refuse_undeliverable(ctx: Context, values: list[repo.ValueWrite]) -> None:
     """A comment the city would refuse (control characters, or over the exchange's length), kept by a store from
     before comments were checked at entry: named, so the clerk corrects it in the form, instead of a package
     that every import refuses whole. The Excel and CSV exports write such a comment visibly instead."""
@@ -167,11 +166,11 @@ def build_package(ctx: Context, org: str, years: Iterable[int], created: datetim
     return buffer.getvalue()
 
 
-def export_package(ctx: Context, org: str, years: Iterable[int], path: str | os.PathLike) -> dict:
+def export_package(ctx: Context, org: str, years: Iterable[int], path: str | os.PathLike[str]) -> dict[str, Any]:
     """Write the package to ``path`` whole or not at all (``fileio``)."""
     check_output_path(path)  # a bad place is told before the work
     data = build_package(ctx, org, years)
     write_bytes(path, data)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        manifest = json.loads(zf.read(MANIFEST))
+        manifest: dict[str, Any] = json.loads(zf.read(MANIFEST))
     return manifest

@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
+from typing import Any, Callable, TypeVar, cast
 
 from ...domain.errors import InputError
 from ...fileio import read_input_file
@@ -99,7 +100,7 @@ def _bad(zh: str, en: str) -> FileRefused:
     return FileRefused(f"清单“{MANIFEST}”{zh}", f"'{MANIFEST}' {en}")
 
 
-def _manifest(doc: object) -> dict:
+def _manifest(doc: object) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise _bad("不是一个 JSON 对象", "is not a JSON object")
     if doc.get("format") != FORMAT:
@@ -151,7 +152,7 @@ def _manifest(doc: object) -> dict:
     return doc
 
 
-def _check_signature(doc: object, manifest: dict, manifest_bytes: bytes) -> None:
+def _check_signature(doc: object, manifest: dict[str, Any], manifest_bytes: bytes) -> None:
     """The station's signature over the manifest's exact bytes, made with the key the manifest names. Whether
     that key is the one this station knows for the sender is the preview's question (``trust``)."""
     if not isinstance(doc, dict) or set(doc) != SIGNATURE_KEYS or doc.get("algorithm") != ALGORITHM:
@@ -166,7 +167,11 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _rows(doc: object, member: str, keys: frozenset, build, problems: list) -> list:
+_Row = TypeVar("_Row")
+
+
+def _rows(doc: object, member: str, keys: frozenset[str], build: Callable[[dict[str, Any], str], _Row],
+          problems: list[tuple[str, str]]) -> list[_Row]:
     if not isinstance(doc, list):
         raise FileRefused(f"成员“{member}”应为列表", f"member '{member}' should be a list")
     rows = []
@@ -184,7 +189,7 @@ def _rows(doc: object, member: str, keys: frozenset, build, problems: list) -> l
     return rows
 
 
-def _value_rows(raw: bytes, problems: list) -> ValueRows:
+def _value_rows(raw: bytes, problems: list[tuple[str, str]]) -> ValueRows:
     rows = _well_formed_value_rows(raw)
     if rows is None:  # some row is not as the exporter writes it: row by row, naming each problem
         rows = ValueRows.of(_rows(load_json(raw, VALUES), VALUES, VALUE_KEYS, _value_row, problems))
@@ -197,7 +202,7 @@ _COLUMNS = tuple(itemgetter(key) for key in ("org", "year", "code", "value", "co
 def _well_formed_value_rows(raw: bytes) -> ValueRows | None:
     """``values.json`` read a column at a time, when every row is well formed; None as soon as anything is not
     so (then ``load_json`` and ``_rows`` read it strictly and name the problem). A few passes in C over the
-    100 000 rows instead of a Python call per row and per object. Accepts only what those take without a
+    rows instead of a Python call per row and per object. Accepts only what those take without a
     problem, and gives the same rows (tests/exchange/test_exchange_read_columns.py)."""
     doc = load_flat_rows(raw, len(VALUE_KEYS))
     if doc is None:
@@ -222,16 +227,16 @@ def _well_formed_value_rows(raw: bytes) -> ValueRows | None:
     return ValueRows(orgs, years, codes, values, comments, member=VALUES)
 
 
-def _texts_fit(column: tuple, limit: int, distinct: bool) -> bool:
+def _texts_fit(column: tuple[object, ...], limit: int, distinct: bool) -> bool:
     """Every entry is text of at most ``limit`` characters that ``_text`` takes. Codes repeat: their distinct
     values are checked (equal texts pass or fail alike)."""
     if set(map(type, column)) != {str}:
         return False
-    texts = set(column) if distinct else column
+    texts = cast("set[str] | tuple[str, ...]", set(column) if distinct else column)  # all str: checked above
     return max(map(len, texts)) <= limit and not _BAD_CHAR.search("".join(texts))
 
 
-def _text(row: dict, key: str, limit: int = MAX_TEXT) -> str:
+def _text(row: dict[str, Any], key: str, limit: int = MAX_TEXT) -> str:
     value = row[key]
     if not isinstance(value, str):
         raise FileRefused(f"“{key}”应为文本", f"'{key}' must be text")
@@ -244,14 +249,14 @@ def _text(row: dict, key: str, limit: int = MAX_TEXT) -> str:
     return value
 
 
-def _year(row: dict) -> int:
-    year = row["year"]
+def _year(row: dict[str, Any]) -> int:
+    year: int = row["year"]
     if not _is_int(year) or not MIN_YEAR <= year <= MAX_YEAR:
         raise FileRefused(f"年份“{year}”无效", f"year '{year}' is invalid")
     return year
 
 
-def _number(row: dict) -> object:
+def _number(row: dict[str, Any]) -> object:
     value = row["value"]
     if _is_int(value):
         return value
@@ -260,7 +265,7 @@ def _number(row: dict) -> object:
     raise FileRefused("数值应为文本形式的精确数字", "'value' must be an exact number written as text")
 
 
-def _value_row(row: dict, where: str) -> ValueRow:
+def _value_row(row: dict[str, Any], where: str) -> ValueRow:
     org, year, code, value, comment = row["org"], row["year"], row["code"], row["value"], row["comment"]
     # fast path: a well-formed row passes every check below at once; anything else takes the checks one by one
     if (type(org) is str and type(code) is str and type(comment) is str and type(year) is int
@@ -272,15 +277,15 @@ def _value_row(row: dict, where: str) -> ValueRow:
                     _text(row, "comment"), where)
 
 
-def _context_row(row: dict, where: str) -> tuple[str, int, str, object]:
+def _context_row(row: dict[str, Any], where: str) -> tuple[str, int, str, object]:
     return _text(row, "org", 12), _year(row), _text(row, "code", 60), _number(row)
 
 
-def _status_row(row: dict, where: str) -> StatusRow:
+def _status_row(row: dict[str, Any], where: str) -> StatusRow:
     return StatusRow(_text(row, "org", 12), _year(row), _text(row, "domain", 40), _text(row, "status", 12),
                      _text(row, "reason"), where)
 
 
-def _target_row(row: dict, where: str) -> TargetRow:
+def _target_row(row: dict[str, Any], where: str) -> TargetRow:
     return TargetRow(_text(row, "org", 12), _year(row), _text(row, "code", 60), _number(row),
                      _text(row, "comparison", 2), where)

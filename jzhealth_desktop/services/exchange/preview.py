@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any, Container, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,7 +36,7 @@ from ..workflow import form_issues
 from .collector import collector_paused
 from .manifest import COMPARISONS, CONTEXT, STATUSES
 from .package_export import scope
-from .records import FileRefused, Incoming, ValueRows, refuse_listing
+from .records import FileRefused, Incoming, StatusRow, TargetRow, ValueRow, ValueRows, refuse_listing
 from .trust import CHANGED as CHANGED_KEY
 from .trust import Signer, refuse_changed, signer_of, trust_settings
 
@@ -45,23 +46,31 @@ EDIT = MOVES["edit"]
 GROUPS = (NEW, CHANGED, UNCHANGED, CONFLICTING)
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass costs 4× to build, and a preview has 100 000 of them
+class StatusMove(NamedTuple):
+    """A status line's states, as codes of ``domain/submission.py`` ("" where the store has no row yet)."""
+
+    stored: str  # what this store holds now
+    brought: str  # what the file brings
+
+
+@dataclass(slots=True)  # not frozen: one per row of the file, and a frozen dataclass is slower to build
 class Item:
     kind: str  # value | status | target
     org: str
     year: int
     code: str  # indicator code, or domain code for a status
     label: str  # Chinese name of what changes
-    old: str
-    new: str
-    old_comment: str = ""
+    old: str  # shown text: the stored value, status name or target
+    new: str  # shown text: what the file brings
+    old_comment: str = ""  # a value's comments
     new_comment: str = ""
     reason: str = ""  # why it conflicts (zh)
     reason_en: str = ""
     where: str = ""
     value: Value | None = None  # the parsed new value / target
-    extra: str = ""  # target comparison, status reason
+    comparison: str = ""  # a target's comparison (>=, <=)
     last: str = ""  # a value's previous year (here, or the package's context where this store has none)
+    status: StatusMove | None = None  # a status line's states
 
 
 @dataclass
@@ -116,8 +125,8 @@ def _refuse_scope(ctx: Context, session: Session, incoming: Incoming) -> None:
     here = station_in(session)
     kind, own = here.kind, here.org
     if kind == "county" and own and incoming.org != own:
-        mine = ctx.org_units[own].name if own in ctx.org_units else own
-        raise FileRefused(f"本机是{mine}的县级站，不能导入{unit.name}的数据",
+        own_name = ctx.org_units[own].name if own in ctx.org_units else own
+        raise FileRefused(f"本机是{own_name}的县级站，不能导入{unit.name}的数据",
                           f"this is the county station of {own}; it cannot import data of {unit.code}")
 
 
@@ -149,7 +158,7 @@ class _Rows:
             return False
         return True
 
-    def known(self, where: str, code: str, pool) -> bool:
+    def known(self, where: str, code: str, pool: Container[str]) -> bool:
         if code in pool:
             return True
         if self.same_catalogue:
@@ -168,12 +177,17 @@ class _Rows:
             suffix = self._suffixes[(org, year)] = f"（{name} {year}年）"
         return suffix
 
-    def located(self, row) -> str:
+    def located(self, row: ValueRow | StatusRow | TargetRow) -> str:
         return row.where + self.suffix(row.org, row.year)
 
 
 # value rows placed and parsed: {(org, year): {code: (value, the row's index in ``_Rows.values``)}}
 Placed = dict[tuple[str, int], dict[str, tuple[Value, int]]]
+# what this store holds: {(org, year): {code: (value, comment)}}, and {(org, year, domain): status}
+Stored = dict[tuple[str, int], dict[str, tuple[Value, str]]]
+Statuses = dict[tuple[str, int, str], str]
+# the rows ``_read_store`` reads, as plain tuples: values, statuses, targets, the years before's values
+StoreRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
 def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
@@ -201,17 +215,18 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
         else:
             statuses[(row.org, row.year, row.domain)] = (row.status, row.reason, where)
     targets: dict[tuple[str, int, str], tuple[Value, str, str]] = {}
-    for row in incoming.targets:
-        where = rows.located(row)
-        if not rows.place(where, row.org, row.year) or not rows.known(where, row.code, cat.items):
+    for target in incoming.targets:
+        where = rows.located(target)
+        if not rows.place(where, target.org, target.year) or not rows.known(where, target.code, cat.items):
             continue
-        item = cat.items[row.code]
+        item = cat.items[target.code]
         scale = item.scale if isinstance(item, Indicator) else item.decimals
-        if row.comparison not in COMPARISONS or (row.org, row.year, row.code) in targets:
+        if target.comparison not in COMPARISONS or (target.org, target.year, target.code) in targets:
             problems.append((f"{where}：「{item.name}」目标比较方式无效或重复", f"{where}: {item.name_en}: bad or repeated target"))
             continue
         try:
-            targets[(row.org, row.year, row.code)] = (fit_scale(to_decimal(row.value), scale), row.comparison, where)
+            targets[(target.org, target.year, target.code)] = (fit_scale(to_decimal(target.value), scale),
+                                                               target.comparison, where)
         except InputError as exc:
             problems.append((f"{where}：「{item.name}」目标值{exc.zh}", f"{where}: target for {item.name_en}: {exc.en}"))
     context = _place_context(rows, incoming)
@@ -227,10 +242,10 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
     for key, figures in context.items():  # the package's context only where this store has none of its own
         if not last_years.get(key):
             last_years[key] = figures
-    stored: dict[tuple[str, int], dict[str, tuple[Value, str]]] = defaultdict(dict)
+    stored: Stored = defaultdict(dict)
     for o, y, c, num, scale, comment, _version in read[0]:
         stored[(o, y)][c] = (from_scaled(num, scale), comment or "")
-    subs = {(o, y, d): s for o, y, d, s, _version in read[1]}
+    subs: Statuses = {(o, y, d): s for o, y, d, s, _version in read[1]}
     have_targets = {(o, y, c): (from_scaled(num, scale), comparison) for o, y, c, num, scale, comparison in read[2]}
 
     # 3. sort into groups; check hard rules on what would be applied
@@ -244,33 +259,38 @@ def plan(ctx: Context, session: Session, incoming: Incoming) -> Preview:
         ind = cat.items[code]
         old = have_targets.get((org, year, code))
         old_text = f"{old[1]}{value_text(old[0])}" if old else ""
-        item = Item("target", org, year, code, f"{ind.name}目标", old_text, f"{comparison}{value_text(value)}",
-                    where=where, value=value, extra=comparison)
-        if old_text == item.new:
-            groups[ind.domain].items[UNCHANGED].append(item)
+        line = Item("target", org, year, code, f"{ind.name}目标", old_text, f"{comparison}{value_text(value)}",
+                    where=where, value=value, comparison=comparison)
+        if old_text == line.new:
+            groups[ind.domain].items[UNCHANGED].append(line)
         elif not allowed(ctx, "targets.write", org):
-            groups[ind.domain].items[CONFLICTING].append(_conflict(item, "您无权修改目标值", "you may not change targets"))
+            groups[ind.domain].items[CONFLICTING].append(_conflict(line, "您无权修改目标值", "you may not change targets"))
         else:
-            groups[ind.domain].items[NEW if old is None else CHANGED].append(item)
+            groups[ind.domain].items[NEW if old is None else CHANGED].append(line)
     result = [g for g in groups.values() if any(g.items.values())]
     return Preview(incoming, result, sorted(rows.unknown.items()),
                    state_fingerprint(ctx, session, orgs, sorted(years), read), tuple(orgs), tuple(sorted(years)), writes,
                    signer, sum(map(len, context.values())), last_years)
 
 
-def merged_form(stored: dict, writes: list[Batch], org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
+def merged_form(stored: Stored, writes: list[Batch], org: str, year: int) -> tuple[dict[str, Value], dict[str, str]]:
     """An org-year's figures and comments as the import would leave them."""
-    mine = stored.get((org, year), {})
-    figures = {c: v for c, (v, _) in mine.items()}
-    comments = {c: m for c, (_, m) in mine.items()}
+    stored_here = stored.get((org, year), {})
+    figures = {c: v for c, (v, _) in stored_here.items()}
+    comments = {c: m for c, (_, m) in stored_here.items()}
     for b in writes:
         if (b.org, b.year) == (org, year):
-            figures.update(b.parsed)
+            for code, value in b.parsed.items():  # an import brings values, never clears one (None): as a save
+                if value is None:
+                    figures.pop(code, None)
+                else:
+                    figures[code] = value
             comments.update(b.comments)
     return figures, comments
 
 
-def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch], stored: dict, last_years: dict,
+def _sort_statuses(ctx: Context, statuses: dict[tuple[str, int, str], tuple[str, str, str]], subs: Statuses,
+                   writes: list[Batch], stored: Stored, last_years: dict[tuple[str, int], dict[str, Value]],
                    signer: Signer | None, groups: dict[str, DomainGroup]) -> None:
     """A package's states: it can bring at most its own county's *submitted*, for a form that passes the same
     submit checks here as the program makes before a clerk submits (on the figures as the import leaves them).
@@ -283,7 +303,7 @@ def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch]
         # changed figures put a submitted or returned form back to draft (forms.apply_many), a new one starts so
         after = DRAFT if (org, year, dom) in touched and (not old or old in EDIT.sources) else old
         item = Item("status", org, year, dom, f"{names[dom]}上报状态", STATUS_ZH[old], STATUS_ZH[status],
-                    where=where, extra=status, old_comment=old, new_comment="")
+                    where=where, status=StatusMove(old, status))
         group = groups[dom].items
         unit = ctx.org_units[org].name
         if status == after:
@@ -317,7 +337,8 @@ def _sort_statuses(ctx: Context, statuses: dict, subs: dict, writes: list[Batch]
 def _place_context(rows: _Rows, incoming: Incoming) -> dict[tuple[str, int], dict[str, Value]]:
     """The package's previous-year figures, by the (org, year) they are the year before of. Read-only: shown
     as 上年 and used by the submit checks where this store has none of its own; never written."""
-    cat, found = rows.ctx.catalogue, defaultdict(dict)
+    cat = rows.ctx.catalogue
+    found: dict[tuple[str, int], dict[str, Value]] = defaultdict(dict)
     wanted = {y - 1 for y in rows.years}
     for index, (org, year, code, raw) in enumerate(incoming.context, start=1):
         where = f"{CONTEXT} 第{index}条"
@@ -352,23 +373,23 @@ def _place_values(rows: _Rows) -> Placed:
     enterable = _enterable(rows.ctx, rows.in_scope)
     years = rows.years
     file = rows.values
-    last_org = last_year = mine = scales = None
+    last_org = last_year = placed_here = scales = None
     for index, (org, year, code, raw) in enumerate(zip(file.orgs, file.years, file.codes, file.values)):
         if org != last_org or year != last_year:  # rows come grouped by unit and year: once per group
-            last_org, last_year, mine = org, year, None
+            last_org, last_year, placed_here = org, year, None
             scales = enterable.get(org) if year in years else None
         if scales is not None and code in scales:
-            if mine is None:
-                mine = values[(org, year)]
-            if code in mine:
+            if placed_here is None:
+                placed_here = values[(org, year)]
+            if code in placed_here:
                 _value_problem(rows, index, values)  # named as repeated
                 continue
             scale = scales[code]
             if scale == 0 and type(raw) is str and raw.isdigit() and raw.isascii() and len(raw) < MAX_DIGITS:
-                mine[code] = (int(raw), index)  # a count in plain digits, as parse_exact reads it
+                placed_here[code] = (int(raw), index)  # a count in plain digits, as parse_exact reads it
                 continue
             try:
-                mine[code] = (parse_exact(raw, scale), index)
+                placed_here[code] = (parse_exact(raw, scale), index)
                 continue
             except InputError:
                 pass
@@ -391,17 +412,17 @@ def _value_problem(rows: _Rows, index: int, values: Placed) -> None:
     if item.level == "city" and ctx.org_units[org].level != "city":
         problems.append((f"{where}：「{item.name}」只能由市级填报", f"{where}: {item.name_en} is entered by the city only"))
         return
-    mine = values[(org, year)]
-    if code in mine:
+    placed_here = values[(org, year)]
+    if code in placed_here:
         problems.append((f"{where}：「{item.name}」重复出现", f"{where}: {item.name_en} appears twice"))
         return
     try:
-        mine[code] = (parse_exact(row.value, item.scale), index)
+        placed_here[code] = (parse_exact(row.value, item.scale), index)
     except InputError as exc:
         problems.append((f"{where}：「{item.name}」{exc.zh}", f"{where}: {item.name_en}: {exc.en}"))
 
 
-def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: dict[str, DomainGroup],
+def _sort_values(rows: _Rows, values: Placed, stored: Stored, subs: Statuses, groups: dict[str, DomainGroup],
                  last_years: dict[tuple[str, int], dict[str, Value]]) -> list[Batch]:
     """Sort the file's values into their domain's groups and check the hard rules on each org-year as it would
     be after the import (problems go to ``rows.problems``). Returns the writes, one batch per org-year in
@@ -415,11 +436,11 @@ def _sort_values(rows: _Rows, values: Placed, stored: dict, subs: dict, groups: 
             approved[(org, year)].add(domain)
     writes: list[Batch] = []
     for (org, year), placed in sorted(values.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        mine = stored.get((org, year), {})
+        stored_here = stored.get((org, year), {})
         suffix = rows.suffix(org, year)
-        applied, comments = lines.sort(org, year, placed, mine, approved.get((org, year), set()), suffix,
+        applied, comments = lines.classify(org, year, placed, stored_here, approved.get((org, year), set()), suffix,
                                        last_years.get((org, year), {}))
-        merged = {c: v for c, (v, _) in mine.items()} | applied if mine else applied
+        merged = {c: v for c, (v, _) in stored_here.items()} | applied if stored_here else applied
         for issue in hard.issues(merged, sorted(applied)):
             where = rows.values.where(placed[issue.code][1]) + suffix if issue.code in placed \
                 else f"{ctx.org_units[org].name} {year}年"
@@ -439,8 +460,9 @@ class _Lines:
         self.every_comment = file.has_comments is None
         self.wheres, self.member = file.wheres, file.member
 
-    def sort(self, org: str, year: int, placed: dict, mine: dict, locked: set[str], suffix: str,
-             last: dict[str, Value]) -> tuple[dict[str, Value], dict[str, str]]:
+    def classify(self, org: str, year: int, placed: dict[str, tuple[Value, int]],
+                 stored_here: dict[str, tuple[Value, str]], locked: set[str], suffix: str,
+                 last: dict[str, Value]) -> tuple[dict[str, Value], dict[str, str]]:
         """One org-year's values against what is stored: new, changed, unchanged, or conflicting where its domain
         is approved here. Returns the values to write and their comments."""
         file, about, comments_in, every_comment = self.file, self.about, self.comments, self.every_comment
@@ -449,7 +471,7 @@ class _Lines:
         comments: dict[str, str] = {}
         for code, (value, index) in sorted(placed.items()):
             name, domain, group = about[code]
-            old = mine.get(code)
+            old = stored_here.get(code)
             has_comment = every_comment or file.has_comment(index)
             # file.where(index) + suffix, written out: it is made for every value
             where = f"{member} 第{index + 1}条{suffix}" if wheres is None else wheres[index] + suffix
@@ -479,20 +501,21 @@ class _Lines:
 
 def _conflict(item: Item, zh: str, en: str) -> Item:
     return Item(item.kind, item.org, item.year, item.code, item.label, item.old, item.new, item.old_comment,
-                item.new_comment, zh, en, item.where, item.value, item.extra, item.last)
+                item.new_comment, zh, en, item.where, item.value, item.comparison, item.last, item.status)
 
 
-def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[list, list, list, list]:
+def _read_store(session: Session, orgs: list[str], years: list[int]) -> StoreRows:
     """Every store row the plan reads for ``orgs`` and ``years``, in key order (values, statuses, targets, and
     the values of the years before that the file does not bring: 上年 and the submit checks)."""
     if not orgs:
         return [], [], [], []
-    dv = repo.DV
+    table = repo.VALUES_TABLE
     # plain tuples: cheap to unpack and to repr for the digest (a Row's repr is several times slower)
     values = repo.fetch_plain(session,
-        select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale, dv.c.comment, dv.c.version)
-        .where(dv.c.org_code.in_(orgs), dv.c.year.in_(years))
-        .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code))
+        select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale, table.c.comment,
+               table.c.version)
+        .where(table.c.org_code.in_(orgs), table.c.year.in_(years))
+        .order_by(table.c.org_code, table.c.year, table.c.indicator_code))
     subs = session.execute(
         select(Submission.org_code, Submission.year, Submission.domain_code, Submission.status, Submission.version)
         .where(Submission.org_code.in_(orgs), Submission.year.in_(years))
@@ -503,15 +526,15 @@ def _read_store(session: Session, orgs: list[str], years: list[int]) -> tuple[li
         .order_by(Target.org_code, Target.year, Target.indicator_code))
     before = sorted({y - 1 for y in years} - set(years))
     last = repo.fetch_plain(session,
-        select(dv.c.org_code, dv.c.year, dv.c.indicator_code, dv.c.num, dv.c.scale)
-        .where(dv.c.org_code.in_(orgs), dv.c.year.in_(before))
-        .order_by(dv.c.org_code, dv.c.year, dv.c.indicator_code)) if before else []
+        select(table.c.org_code, table.c.year, table.c.indicator_code, table.c.num, table.c.scale)
+        .where(table.c.org_code.in_(orgs), table.c.year.in_(before))
+        .order_by(table.c.org_code, table.c.year, table.c.indicator_code)) if before else []
     # the DBAPI's rows: tuples
     return list(map(tuple, values)), list(map(tuple, subs)), list(map(tuple, targets)), list(map(tuple, last))
 
 
 def state_fingerprint(ctx: Context, session: Session, orgs: list[str], years: list[int],
-                      read: tuple[list, list, list, list] | None = None) -> str:
+                      read: StoreRows | None = None) -> str:
     """A digest of everything besides the file that the plan depends on: the store rows it read, the station's
     identity and the user's rights. The same file against the same digest gives the same plan, so the commit
     compares digests instead of working the whole plan out again (the store changed after the preview ⇔ differ)."""

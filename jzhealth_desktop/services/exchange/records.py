@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...domain.errors import InputError
 
 MAX_LISTED = 20
 
 
-# Rows are plain (not frozen) slotted dataclasses: frozen ones cost 4× to build; nothing changes them after
-# reading. A package's value rows are kept as columns (``ValueRows``) and made one at a time when asked for.
+# Rows are plain (not frozen) slotted dataclasses: frozen ones are several times slower to build
+# (benchmarks/README.md); nothing changes them after reading. A package's value rows are kept as columns
+# (``ValueRows``) and made one at a time when asked for.
 @dataclass(slots=True)
 class ValueRow:
     org: str
@@ -102,7 +104,7 @@ class Incoming:
     values: Sequence[ValueRow] = field(default_factory=list)  # a package's are ``ValueRows``
     statuses: list[StatusRow] = field(default_factory=list)
     targets: list[TargetRow] = field(default_factory=list)
-    station: dict = field(default_factory=dict)
+    station: dict[str, Any] = field(default_factory=dict)
     created: str = ""
     name: str = ""  # the file name, for messages
     signer_key: str = ""  # a package's: the sending station's public key, its signature checked by the reading

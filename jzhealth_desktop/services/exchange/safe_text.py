@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 import re
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,7 +31,7 @@ def csv_field(value: object) -> object:
     return value
 
 
-def csv_row(values) -> list:
+def csv_row(values: Iterable[object]) -> list[object]:
     return [csv_field(v) for v in values]
 
 
@@ -41,7 +43,7 @@ def xlsx_text(text: str) -> str:
     return text
 
 
-def as_string_cell(cell) -> None:
+def as_string_cell(cell: Any) -> None:
     """Make an openpyxl cell holding text a string cell (never a formula), in a form XML can hold."""
     if isinstance(cell.value, str):
         cell.value = xlsx_text(cell.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 from .records import FileRefused
 
@@ -14,7 +15,7 @@ class _Duplicate(ValueError):
         self.key = key
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
     result = dict(pairs)
     if len(result) != len(pairs):  # some key came twice: name the first one
         seen: set[str] = set()
@@ -29,7 +30,7 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not allowed")
 
 
-def load_flat_rows(raw: bytes, width: int) -> list[dict] | None:
+def load_flat_rows(raw: bytes, width: int) -> list[dict[str, Any]] | None:
     """A JSON list of flat objects of ``width`` keys each (a package's rows), read as ``load_json`` reads it but
     without its Python call for every object; None when the bytes are anything else, or when this reading
     cannot vouch that no key repeats: then ``load_json`` reads them and names any problem.

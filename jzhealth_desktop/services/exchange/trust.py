@@ -11,6 +11,7 @@ look alike until someone asks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -108,7 +109,7 @@ def check_confirmed(signer: Signer | None, confirmed: str | None) -> None:
                           "nothing imported")
 
 
-def key_audit_row(ctx: Context, signer: Signer, source: str, detail: str) -> dict:
+def key_audit_row(ctx: Context, signer: Signer, source: str, detail: str) -> dict[str, Any]:
     return {"user_name": ctx.user, "action": "key", "org_code": signer.org, "year": None, "subject": signer.org,
             "old_text": signer.known_fingerprint, "new_text": signer.fingerprint, "source": source, "detail": detail}
 

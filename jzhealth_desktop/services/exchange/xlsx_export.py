@@ -6,6 +6,7 @@ import io
 import os
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -15,6 +16,7 @@ from ... import __version__
 from ...fileio import check_output_path, write_bytes
 from ...domain.aggregation import combine, with_rates
 from ...domain.catalogue import Indicator, Rate
+from ...domain.orgunits import OrgUnit
 from ...domain.periods import check_year
 from ...store import repo
 from ..access import require
@@ -113,7 +115,7 @@ def build_workbook(ctx: Context, org: str, year: int, exported: datetime | None 
     return buffer.getvalue(), count
 
 
-def _cover(ws, ctx: Context, unit, year: int, exported: datetime) -> None:
+def _cover(ws: Any, ctx: Context, unit: OrgUnit, year: int, exported: datetime) -> None:
     ws.title = COVER
     ws.append(["焦作市卫生健康统计数据"])
     ws["A1"].font = Font(bold=True, size=14)
@@ -133,7 +135,7 @@ def _cover(ws, ctx: Context, unit, year: int, exported: datetime) -> None:
     ws.protection.sheet = True
 
 
-def export_workbook(ctx: Context, org: str, year: int, path: str | os.PathLike) -> int:
+def export_workbook(ctx: Context, org: str, year: int, path: str | os.PathLike[str]) -> int:
     check_output_path(path)
     data, count = build_workbook(ctx, org, year)
     write_bytes(path, data)

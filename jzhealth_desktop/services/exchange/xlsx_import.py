@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import warnings
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -38,7 +39,7 @@ def read_workbook_file(path: str | Path, catalogue: Catalogue) -> Incoming:
     return read_workbook(data, catalogue, path.name)
 
 
-def _open(data: bytes, name: str, data_only: bool):
+def _open(data: bytes, name: str, data_only: bool) -> Any:
     import io
 
     try:
@@ -60,11 +61,12 @@ def read_workbook(data: bytes, catalogue: Catalogue, name: str = "工作簿") ->
         if COVER not in formulas.sheetnames:
             raise FileRefused(f"{what}没有“{COVER}”工作表，不是本程序导出的模板",
                               f"workbook '{name}' has no '{COVER}' sheet; it was not made from this program's template")
-        cover, cover_rows = {}, {}
-        for number, r in enumerate(formulas[COVER].iter_rows(max_col=2, values_only=True), start=1):
+        cover: dict[str, Any] = {}
+        cover_rows: dict[str, int] = {}
+        for row_no, r in enumerate(formulas[COVER].iter_rows(max_col=2, values_only=True), start=1):
             if r and r[0] is not None and len(r) > 1:
                 cover[str(r[0]).strip()] = r[1]
-                cover_rows[str(r[0]).strip()] = number
+                cover_rows[str(r[0]).strip()] = row_no
         org = str(cover.get(COVER_ORG_CODE) or "").strip()
         if not org:
             raise FileRefused(f"{what}的封面缺少“{COVER_ORG_CODE}”", f"workbook '{name}': the cover lacks the org-unit code")
@@ -118,12 +120,16 @@ def read_workbook(data: bytes, catalogue: Catalogue, name: str = "工作簿") ->
                     catalogue_version=str(cover.get(COVER_CATALOGUE) or "").strip(), values=rows, name=name)
 
 
-def _cells(wb, catalogue: Catalogue):
+# (sheet, ref, org, code, raw value, comment, is formula): one filled value cell
+_Cell = tuple[str, str, str, str, object, str, bool]
+
+
+def _cells(wb: Any, catalogue: Catalogue) -> tuple[list[_Cell], list[tuple[str, str]]]:
     """(sheet, ref, org, code, raw value, comment, is formula) for every filled value cell of every domain sheet."""
     from openpyxl.utils import get_column_letter
 
-    found = []
-    formulas = []
+    found: list[_Cell] = []
+    formulas: list[tuple[str, str]] = []
     for ws in wb.worksheets:
         if ws.title == COVER:
             continue
@@ -138,9 +144,10 @@ def _cells(wb, catalogue: Catalogue):
                 continue
             slot = columns.get(match["code"], (None, None))
             is_comment = match["name"] == COMMENT_PREFIX
-            if slot[1 if is_comment else 0] is not None:  # a second column would silently win over the first
+            taken = slot[1 if is_comment else 0]
+            if taken is not None:  # a second column would silently win over the first
                 ref = f"{ws.title}!{get_column_letter(index + 1)}1"
-                first = get_column_letter(slot[1 if is_comment else 0] + 1)
+                first = get_column_letter(taken + 1)
                 raise FileRefused(f"工作簿的 {ref}：列标题“{cell.value}”与 {first} 列重复，不知道以哪一列为准；请删除其中一列",
                                   f"workbook {ref}: the column header '{cell.value}' repeats column {first}; "
                                   "delete one of them")
