@@ -30,6 +30,7 @@ from ..domain.errors import InputError, StoreError
 from .access import ADMIN, CLERK, REVIEWER, RIGHTS
 
 DEFAULT_PREFIX = "jzhealth"
+SERVER_OPERATOR = "城市服务器"  # the station operator a prepared server names (every station signs in as an account)
 GROUPS = (CLERK, REVIEWER, ADMIN)
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
 # Tables every station reads (the catalogue and settings); written only by the owner (migrations) or admin.
@@ -411,6 +412,13 @@ def _seed(conn) -> None:
         sync_org_units(session, shipped_org_units())
         put_setting(session, "org_units_synced", "1")
     sync_catalogue(session, shipped_catalogue())
+    if not get_setting(session, "station_type"):
+        # The server is the city's store: stations sign in as accounts (a clerk sees its county), and none of
+        # them may write the settings that the window's first-run set-up would ask for.
+        city = session.execute(text("SELECT code FROM org_unit WHERE level = 'city' ORDER BY code LIMIT 1")).scalar()
+        put_setting(session, "station_type", "city")
+        put_setting(session, "station_org", city or "")
+        put_setting(session, "operator", SERVER_OPERATOR)
     session.flush()
 
 
