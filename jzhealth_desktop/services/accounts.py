@@ -297,10 +297,17 @@ def _on_server(ctx: Context) -> bool:
 
 
 def _sync_role(session, name: str, password: str | None) -> None:
-    """Mirror the account row onto its PostgreSQL role (server init's jz_account_sync: group, LOGIN, SCRAM)."""
+    """Mirror the account row onto its PostgreSQL role (server init's jz_account_sync: group, LOGIN, SCRAM).
+
+    The password never travels as an argument: libpq computes its SCRAM-SHA-256 verifier here, on the client
+    (PQencryptPasswordConn), and only the verifier goes to the server."""
     from sqlalchemy import text
 
-    session.execute(text("SELECT jz_account_sync(:n, :p)"), {"n": name, "p": password})
+    verifier = None
+    if password is not None:
+        pgconn = session.connection().connection.dbapi_connection.pgconn
+        verifier = pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode("ascii")
+    session.execute(text("SELECT jz_account_sync(:n, :v)"), {"n": name, "v": verifier})
 
 
 def _server_signs_in(ctx: Context) -> bool:

@@ -30,6 +30,8 @@ from ..domain.errors import InputError, StoreError
 from .access import ADMIN, CLERK, REVIEWER, RIGHTS
 
 DEFAULT_PREFIX = "jzhealth"
+# What PQencryptPasswordConn(…, "scram-sha-256") returns: SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>
+SCRAM_VERIFIER = r"^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9+/]+={0,2}$"
 SERVER_OPERATOR = "城市服务器"  # the station operator a prepared server names (every station signs in as an account)
 GROUPS = (CLERK, REVIEWER, ADMIN)
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
@@ -205,14 +207,21 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         # Accounts are LOGIN roles: the app_user row (written by the program as an administrator) is mirrored onto
         # its role — group, LOGIN/NOLOGIN, password (SCRAM, the server's password_encryption). Only roles that are
         # accounts are touched: never a superuser, the owner or a group.
-        f"""CREATE OR REPLACE FUNCTION {s}.jz_account_sync(p_name varchar, p_password text DEFAULT NULL)
+        # The password arrives as a SCRAM-SHA-256 verifier computed by the client (services.accounts), never in
+        # clear: a function's arguments show in pg_stat_activity and in a log_statement=all log. Anything else
+        # is refused (ALTER ROLE … PASSWORD would hash a clear text itself).
+        f"DROP FUNCTION IF EXISTS {s}.jz_account_sync(varchar, text)",
+        f"""CREATE FUNCTION {s}.jz_account_sync(p_name varchar, p_verifier text DEFAULT NULL)
             RETURNS void LANGUAGE plpgsql {definer} AS $$
             DECLARE acc record; g text; self_only boolean;
             BEGIN
-              self_only := p_name = session_user AND p_password IS NOT NULL;
+              self_only := p_name = session_user AND p_verifier IS NOT NULL;
               IF NOT ({is_admin} OR pg_has_role(session_user, {quote_literal(roles.owner)}, 'MEMBER')
                       OR self_only) THEN
                 RAISE EXCEPTION 'jz: only an administrator manages accounts' USING ERRCODE = '42501';
+              END IF;
+              IF p_verifier IS NOT NULL AND p_verifier !~ {quote_literal(SCRAM_VERIFIER)} THEN
+                RAISE EXCEPTION 'jz: a password is given as its SCRAM-SHA-256 verifier only' USING ERRCODE = '22023';
               END IF;
               SELECT * INTO acc FROM app_user WHERE name = p_name;
               IF NOT FOUND THEN RAISE EXCEPTION 'jz: no account %', p_name USING ERRCODE = '42704'; END IF;
@@ -223,8 +232,8 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN
                 EXECUTE format('CREATE ROLE %I NOLOGIN', p_name);
               END IF;
-              IF p_password IS NOT NULL THEN
-                EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password);
+              IF p_verifier IS NOT NULL THEN
+                EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_verifier);
               END IF;
               IF self_only AND NOT ({is_admin} OR pg_has_role(session_user, {quote_literal(roles.owner)}, 'MEMBER'))
               THEN RETURN; END IF;
