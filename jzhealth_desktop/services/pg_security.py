@@ -32,6 +32,9 @@ from .access import ADMIN, CLERK, REVIEWER, RIGHTS
 DEFAULT_PREFIX = "jzhealth"
 # What PQencryptPasswordConn(…, "scram-sha-256") returns: SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>
 SCRAM_VERIFIER = r"^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9+/]+={0,2}$"
+# app_user.password_hash of an account on a prepared server whose role has a password (PostgreSQL holds the
+# SCRAM secret; the column holds no secret there). Never a valid scrypt hash, so it matches no password.
+SERVER_SECRET = "postgresql:scram"
 SERVER_OPERATOR = "城市服务器"  # the station operator a prepared server names (every station signs in as an account)
 GROUPS = (CLERK, REVIEWER, ADMIN)
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
@@ -117,9 +120,10 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"RETURNS boolean LANGUAGE sql STABLE {definer} AS $$ SELECT EXISTS (SELECT 1 FROM {s}.submission x "
         f"JOIN {s}.indicator i ON i.domain_code = x.domain_code WHERE x.org_code = p_org AND x.year = p_year "
         f"AND i.code = p_indicator AND x.status = {quote_literal(sub.APPROVED)}) $$",
-        # The audit's author and time come from the server, never from the client.
+        # The audit's author and time come from the server, never from the client. Only the owner (no station
+        # can become it: the migrations and migrate-store's copy of an existing audit) writes rows as given.
         f"CREATE OR REPLACE FUNCTION {s}.jz_audit_stamp() RETURNS trigger LANGUAGE plpgsql AS "
-        f"$$ BEGIN IF session_user <> {quote_literal(roles.owner)} AND NOT "
+        f"$$ BEGIN IF current_user <> {quote_literal(roles.owner)} AND NOT "
         f"(SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN "
         f"NEW.user_name := session_user; NEW.at := now() AT TIME ZONE 'UTC'; END IF; RETURN NEW; END $$",
         f"DROP TRIGGER IF EXISTS jz_audit_stamp ON {s}.audit_log",
@@ -234,6 +238,8 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
               END IF;
               IF p_verifier IS NOT NULL THEN
                 EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_verifier);
+                UPDATE app_user SET password_hash = {quote_literal(SERVER_SECRET)} WHERE name = p_name;
+                acc.password_hash := {quote_literal(SERVER_SECRET)};
               END IF;
               IF self_only AND NOT ({is_admin} OR pg_has_role(session_user, {quote_literal(roles.owner)}, 'MEMBER'))
               THEN RETURN; END IF;
@@ -244,7 +250,9 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
                   EXECUTE format('REVOKE %I FROM %I', g, p_name);
                 END IF;
               END LOOP;
-              EXECUTE format('ALTER ROLE %I %s', p_name, CASE WHEN acc.active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+              -- LOGIN only once the role has a password (an account copied by migrate-store waits for one)
+              EXECUTE format('ALTER ROLE %I %s', p_name, CASE WHEN acc.active
+                AND acc.password_hash = {quote_literal(SERVER_SECRET)} THEN 'LOGIN' ELSE 'NOLOGIN' END);
             END $$""",
         # Schema and table privileges: the stations hold only what their group needs.
         f"REVOKE ALL ON SCHEMA {s} FROM PUBLIC",
@@ -257,8 +265,11 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"TO {everyone}",
         *(f"GRANT SELECT ON {s}.{t} TO {everyone}" for t in (*READ_ONLY, *RLS_TABLES, "deadline", "setting")),
         # The program reads whole account rows; on the server they hold no secret (PostgreSQL keeps the SCRAM
-        # verifiers), so the hashes a SQLite store brought along are emptied.
-        f"UPDATE {s}.app_user SET password_hash = '' WHERE password_hash <> ''",
+        # verifiers), so the hashes a SQLite store brought along are emptied. SERVER_SECRET marks an account
+        # whose role has a password; an account that could log in before that mark existed keeps its login.
+        f"UPDATE {s}.app_user SET password_hash = '' WHERE password_hash NOT IN ('', {quote_literal(SERVER_SECRET)})",
+        f"UPDATE {s}.app_user u SET password_hash = {quote_literal(SERVER_SECRET)} WHERE password_hash = '' "
+        f"AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = u.name AND r.rolcanlogin)",
         f"GRANT SELECT ON {s}.app_user TO {everyone}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {s}.app_user, {s}.setting TO {admin}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.data_value TO {clerk}, {admin}",
@@ -421,14 +432,19 @@ def _seed(conn) -> None:
         sync_org_units(session, shipped_org_units())
         put_setting(session, "org_units_synced", "1")
     sync_catalogue(session, shipped_catalogue())
-    if not get_setting(session, "station_type"):
-        # The server is the city's store: stations sign in as accounts (a clerk sees its county), and none of
-        # them may write the settings that the window's first-run set-up would ask for.
-        city = session.execute(text("SELECT code FROM org_unit WHERE level = 'city' ORDER BY code LIMIT 1")).scalar()
-        put_setting(session, "station_type", "city")
-        put_setting(session, "station_org", city or "")
-        put_setting(session, "operator", SERVER_OPERATOR)
     session.flush()
+    ensure_station(conn)
+
+
+def ensure_station(conn) -> None:
+    """The server is the city's store: a store without a station set-up is named the city station. Stations sign
+    in as accounts (a clerk sees its county), and none may write the settings the window's set-up would ask for."""
+    if conn.execute(text("SELECT 1 FROM setting WHERE key = 'station_type' AND value <> ''")).scalar():
+        return
+    city = conn.execute(text("SELECT code FROM org_unit WHERE level = 'city' ORDER BY code LIMIT 1")).scalar()
+    for key, value in (("station_type", "city"), ("station_org", city or ""), ("operator", SERVER_OPERATOR)):
+        conn.execute(text("DELETE FROM setting WHERE key = :k"), {"k": key})
+        conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
 
 
 @dataclass
@@ -520,3 +536,45 @@ def is_database_admin(conn) -> bool:
         "SELECT rolsuper OR (CAST(:o AS text) IS NOT NULL AND pg_has_role(session_user, CAST(:o AS text), 'MEMBER')) "
         "FROM pg_roles "
         "WHERE rolname = session_user"), {"o": (owner or "").strip('"') or None}).scalar())
+
+
+def table_owner(conn) -> str | None:
+    """The role that owns the store's tables (``<prefix>_owner`` on a prepared server)."""
+    owner = conn.execute(text("SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass('data_value')")
+                         ).scalar()
+    return owner.strip('"') if owner else None
+
+
+@dataclass(frozen=True)
+class AccountRoles:
+    made: tuple[str, ...]  # every account, now a role in its group
+    waiting: tuple[str, ...]  # of those, the ones without a password yet (NOLOGIN): `users passwd NAME`
+
+
+def make_account_roles(conn) -> AccountRoles:
+    """Every account of a prepared store becomes a role in its group (jz_account_sync without a password, so
+    NOLOGIN until the administrator sets one: SQLite's scrypt hashes cannot become SCRAM secrets, and are
+    emptied). Run by the database administrator, in the caller's transaction. An account whose name is a
+    database administrator role, the owner or a group is refused by the function (the whole transaction)."""
+    owner = table_owner(conn)
+    conn.execute(text(f"SET LOCAL ROLE {quote_ident(owner)}"))
+    conn.execute(text("UPDATE app_user SET password_hash = '' WHERE password_hash <> :m"), {"m": SERVER_SECRET})
+    ensure_station(conn)  # a source store never set up: the city station, as server init names it
+    names = [r[0] for r in conn.execute(text("SELECT name FROM app_user ORDER BY name"))]
+    for name in names:
+        conn.execute(text("SELECT jz_account_sync(:n, NULL)"), {"n": name})
+    waiting = [r[0] for r in conn.execute(text(
+        "SELECT name FROM app_user WHERE active AND password_hash <> :m ORDER BY name"), {"m": SERVER_SECRET})]
+    conn.execute(text("RESET ROLE"))
+    return AccountRoles(tuple(names), tuple(waiting))
+
+
+def role_conflicts(conn, names: list[str]) -> list[str]:
+    """Account names that cannot become account roles here: a superuser or CREATEROLE role, or one of the
+    server's own (owner, groups). Read before migrate-store writes anything."""
+    owner = table_owner(conn) or ""
+    prefix = owner[: -len("_owner")] if owner.endswith("_owner") else DEFAULT_PREFIX
+    own = {Roles(prefix).owner, *Roles(prefix).groups}
+    taken = {r[0] for r in conn.execute(text(
+        "SELECT rolname FROM pg_roles WHERE rolname = ANY(:n) AND (rolsuper OR rolcreaterole)"), {"n": names})}
+    return sorted(n for n in names if n in own or n in taken)
