@@ -55,7 +55,7 @@ def cmd_migrate_store(args: argparse.Namespace) -> int:
         print(f"以下 {len(report.waiting)} 个账户尚无密码、不能登录，请管理员逐一设置 / these accounts need a password "
               "before they can sign in:")
         for name in report.waiting:
-            print(f"  jzhealth --db URL users passwd {name}")
+            print(f"  jzhealth --db ADMIN_URL --user ADMIN_ACCOUNT users passwd {name}")
     return 0
 
 

@@ -132,7 +132,7 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         # Status moves: the only way a station writes a submission row.
         f"""CREATE OR REPLACE FUNCTION {s}.jz_submission_move(p_org varchar, p_year integer, p_domain varchar,
                 p_action varchar, p_reason text DEFAULT '') RETURNS varchar LANGUAGE plpgsql {definer} AS $$
-            DECLARE cur varchar; ver integer; mv record; ok boolean;
+            DECLARE cur varchar; ver integer; mv record; ok boolean; problem text;
             BEGIN
               IF {is_clerk} AND NOT {is_admin} AND p_org IS DISTINCT FROM jz_my_org() THEN
                 RAISE EXCEPTION 'jz: not your county' USING ERRCODE = '42501';
@@ -165,6 +165,12 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
               IF mv.needs_reason AND btrim(coalesce(p_reason, '')) = '' THEN
                 RAISE EXCEPTION 'jz: a reason is required' USING ERRCODE = '22023';
               END IF;
+              IF mv.target = {quote_literal(sub.SUBMITTED)} THEN
+                problem := jz_submit_problem(p_org, p_year, p_domain);
+                IF problem IS NOT NULL THEN
+                  RAISE EXCEPTION 'jz: 未提交：%', problem USING ERRCODE = '23514';
+                END IF;
+              END IF;
               UPDATE submission SET status = mv.target, changed_by = session_user,
                      changed_at = now() AT TIME ZONE 'UTC', reason = coalesce(p_reason, ''), version = ver + 1
                 WHERE org_code = p_org AND year = p_year AND domain_code = p_domain;
@@ -177,7 +183,7 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         # checked by this trigger with the same move table: a station that is not the owner can only make a move
         # its group holds, from the state the row is in; the author and time are the server's.
         f"""CREATE OR REPLACE FUNCTION {s}.jz_submission_guard() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE mv record; ok boolean;
+            DECLARE mv record; ok boolean; problem text;
             BEGIN
               IF current_user = {quote_literal(roles.owner)}
                  OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN RETURN NEW; END IF;
@@ -203,6 +209,12 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
                 WHEN 'values.write' THEN {can_write_values}
                 ELSE false END;
               IF NOT ok THEN RAISE EXCEPTION 'jz: may not %', mv.action USING ERRCODE = '42501'; END IF;
+              IF NEW.status = {quote_literal(sub.SUBMITTED)} THEN
+                problem := {s}.jz_submit_problem(NEW.org_code, NEW.year, NEW.domain_code);
+                IF problem IS NOT NULL THEN
+                  RAISE EXCEPTION 'jz: 未提交：%', problem USING ERRCODE = '23514';
+                END IF;
+              END IF;
               RETURN NEW;
             END $$""",
         f"DROP TRIGGER IF EXISTS jz_submission_guard ON {s}.submission",
@@ -261,8 +273,8 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM PUBLIC, {everyone}",
         f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {s} FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {s}.jz_my_org(), {s}.jz_form_locked(varchar, integer, varchar), "
-        f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text), {s}.jz_account_sync(varchar, text) "
-        f"TO {everyone}",
+        f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text), {s}.jz_account_sync(varchar, text), "
+        f"{s}.jz_submit_problem(varchar, integer, varchar), {s}.jz_submit_rules(), {s}.jz_submit_caps() TO {everyone}",
         *(f"GRANT SELECT ON {s}.{t} TO {everyone}" for t in (*READ_ONLY, *RLS_TABLES, "deadline", "setting")),
         # The program reads whole account rows; on the server they hold no secret (PostgreSQL keeps the SCRAM
         # verifiers), so the hashes a SQLite store brought along are emptied. SERVER_SECRET marks an account
@@ -316,6 +328,67 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
             out.append(sql)
     out.append(f"ALTER TABLE {s}.app_user OWNER TO {owner}")  # no-op when the migrations made it (idempotent)
     return out
+
+
+def submit_rule_statements(schema: str, catalogue) -> list[str]:
+    """The catalogue's submit checks that SQL can hold exactly, as functions the owner regenerates at every
+    ``server init`` (the one place a prepared server's catalogue is synced): required figures and hard bounds
+    (``jz_submit_rules()``), and capped rates, numerator ≤ denominator (``jz_submit_caps()``). Functions, not
+    tables: a table the program has no model for would make migrate-store take the store for a foreign one.
+
+    ``jz_submit_problem(org, year, domain)`` gives the first problem of a form in the catalogue's order (the
+    program's own wording), or NULL; the submission guard and ``jz_submission_move`` refuse a submit with it.
+    It runs as its caller (row-level security applies: a clerk learns nothing about another county).
+    Not mirrored: the catalogue's cross-field rules and the soft warnings that need a comment (the program
+    checks those before it submits)."""
+    from ..domain.catalogue import Indicator
+
+    s = quote_ident(schema)
+    rules, position = [], 0
+    for dom in catalogue.domains:
+        for code in dom.codes:
+            item = catalogue.items[code]
+            if not isinstance(item, Indicator):
+                continue
+            position += 1
+            rules.append(f"({position}, {quote_literal(dom.code)}, {quote_literal(code)}, {quote_literal(item.name)}, "
+                         f"{quote_literal(item.level)}, {'true' if item.required else 'false'}, "
+                         f"{'NULL' if item.min is None else int(item.min)}::numeric, "
+                         f"{'NULL' if item.max is None else int(item.max)}::numeric)")
+    caps = [f"({quote_literal(r.numerator)}, {quote_literal(r.denominator)}, "
+            f"{quote_literal(catalogue.items[r.numerator].name)}, {quote_literal(catalogue.items[r.denominator].name)})"
+            for r in catalogue.rates() if r.capped]
+    caps = caps or ["(NULL::varchar, NULL::varchar, NULL::varchar, NULL::varchar)"]
+    value = "(v.num::numeric / (10::numeric ^ v.scale))"
+    return [
+        f"CREATE OR REPLACE FUNCTION {s}.jz_submit_rules() RETURNS TABLE (pos integer, domain_code varchar, "
+        f"code varchar, name varchar, level varchar, required boolean, min_value numeric, max_value numeric) "
+        f"LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(rules)} $$",
+        f"CREATE OR REPLACE FUNCTION {s}.jz_submit_caps() RETURNS TABLE (numerator varchar, denominator varchar, "
+        f"numerator_name varchar, denominator_name varchar) LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(caps)} $$",
+        f"""CREATE OR REPLACE FUNCTION {s}.jz_submit_problem(p_org varchar, p_year integer, p_domain varchar)
+            RETURNS text LANGUAGE sql STABLE SET search_path = {s}, pg_temp AS $$
+            WITH unit AS (SELECT level FROM org_unit WHERE code = p_org),
+            form AS (SELECT r.*, v.num, {value} AS val FROM jz_submit_rules() r
+                     LEFT JOIN data_value v ON v.org_code = p_org AND v.year = p_year AND v.indicator_code = r.code
+                     WHERE r.domain_code = p_domain AND (r.level <> 'city' OR (SELECT level FROM unit) = 'city')),
+            found AS (
+              SELECT pos, CASE WHEN num IS NULL THEN '「' || name || '」为必填项'
+                               WHEN val < min_value AND min_value = 0 THEN '「' || name || '」不能为负数'
+                               WHEN val < min_value THEN '「' || name || '」不能小于 ' || min_value
+                               ELSE '「' || name || '」不能大于 ' || max_value END AS problem
+                FROM form WHERE (num IS NULL AND required) OR val < min_value OR val > max_value
+              UNION ALL  -- after every field's own problem, as the program lists them
+              SELECT 1000000, '「' || c.numerator_name || '」（' || trim_scale(n.val) || '）不能大于「'
+                              || c.denominator_name || '」（' || trim_scale(d.val) || '）'
+                FROM jz_submit_caps() c
+                JOIN LATERAL (SELECT {value} AS val FROM data_value v WHERE v.org_code = p_org AND v.year = p_year
+                              AND v.indicator_code = c.numerator) n ON true
+                JOIN LATERAL (SELECT {value} AS val FROM data_value v WHERE v.org_code = p_org AND v.year = p_year
+                              AND v.indicator_code = c.denominator) d ON true
+                WHERE n.val > d.val AND EXISTS (SELECT 1 FROM form WHERE code IN (c.numerator, c.denominator)))
+            SELECT problem FROM found ORDER BY pos LIMIT 1 $$""",
+    ]
 
 
 def url_schema(url: str) -> str:
@@ -372,7 +445,9 @@ def init_server(admin_url: str, prefix: str = DEFAULT_PREFIX) -> InitReport:
             if revision != HEAD:
                 _migrate(conn)
             _seed(conn)
-            for sql in security_statements(roles, schema):
+            from .context import shipped_catalogue
+
+            for sql in submit_rule_statements(schema, shipped_catalogue()) + security_statements(roles, schema):
                 conn.execute(text(sql))
             conn.execute(text("RESET ROLE"))
     except Exception as exc:

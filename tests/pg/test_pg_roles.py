@@ -81,12 +81,24 @@ def _create_accounts(server: Server) -> None:
                         {"n": server.role(key), "r": group, "o": org})
 
 
+def required_codes(domain: str) -> list[str]:
+    """A county's required figures of ``domain`` (the server refuses to submit a form without them)."""
+    from jzhealth_desktop.domain.catalogue import Indicator
+    from jzhealth_desktop.services.context import shipped_catalogue
+
+    cat = shipped_catalogue()
+    return [c for c in cat.domain(domain).codes if isinstance(cat.items[c], Indicator) and cat.items[c].required
+            and cat.items[c].level != "city"]
+
+
 def _seed_forms(server: Server) -> None:
     for org in (A, B):
-        for domain, item in ((OPEN_DOMAIN, OPEN_ITEM), (LOCKED_DOMAIN, LOCKED_ITEM)):
-            server.as_owner("INSERT INTO data_value (org_code, year, indicator_code, num, scale, comment, updated_by,"
-                            " updated_at, version) VALUES (:o, :y, :i, 10, 0, '', 'seed', now(), 1)",
-                            {"o": org, "y": YEAR, "i": item})
+        # A's and B's draft has every required figure (it may be submitted); the approved form has its one figure
+        for domain, items in ((OPEN_DOMAIN, {OPEN_ITEM, *required_codes(OPEN_DOMAIN)}), (LOCKED_DOMAIN, {LOCKED_ITEM})):
+            for item in sorted(items):
+                server.as_owner("INSERT INTO data_value (org_code, year, indicator_code, num, scale, comment, "
+                                "updated_by, updated_at, version) VALUES (:o, :y, :i, 10, 0, '', 'seed', now(), 1)",
+                                {"o": org, "y": YEAR, "i": item})
             status = "approved" if domain == LOCKED_DOMAIN else "draft"
             server.as_owner("INSERT INTO submission (org_code, year, domain_code, status, changed_by, changed_at,"
                             " reason, version) VALUES (:o, :y, :d, :s, 'seed', now(), '', 1)",
