@@ -95,7 +95,8 @@ def test_the_window_signs_in_to_the_server_as_the_account(server, qtbot, data_ho
         # a wrong password: one Chinese line, the dialog stays for another try, nothing opened, field emptied
         assert wrong["error"] == "用户名或密码错误" and wrong["open"] and wrong["ctx"] is None
         assert wrong["password"] == ""
-        assert PASSWORD not in seen[0]["where"] and "127.0.0.1" in seen[0]["where"]
+        assert seen[0]["where"].startswith("市级服务器：") and "127.0.0.1" in seen[0]["where"]
+        assert PASSWORD not in seen[0]["where"]
         assert not seen[2]["open"] and seen[2]["ctx"] is not None
         assert len(shown) == 1 and shown[0].is_attached()
         window = shown[0]
