@@ -148,6 +148,14 @@ def migrate_store(source: str, target: str, principal: Principal | None = None) 
             with dst.engine.connect() as conn:
                 found = store_sums(conn)
             _verify(copied, found, dst.display)
+            if dst.dialect == "postgresql":  # planner statistics for the new rows now, not when autovacuum runs
+                with dst.engine.connect() as conn:
+                    if owner is not None:
+                        conn.execute(text(f"SET ROLE {quote_ident(owner)}"))
+                    conn.execute(text("ANALYZE"))
+                    if owner is not None:
+                        conn.execute(text("RESET ROLE"))
+                    conn.commit()
             made = None
             if owner is not None:  # verified: now the accounts become roles (NOLOGIN until given a password)
                 from .pg_security import make_account_roles
