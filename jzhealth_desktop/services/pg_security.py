@@ -87,6 +87,17 @@ def role_statements(roles: Roles) -> list[str]:
     return out
 
 
+def admin_option_statements(roles: Roles, server_version: int) -> list[str]:
+    """PostgreSQL 16 changed CREATEROLE: a role may grant only roles it holds with ADMIN OPTION. The owner
+    (through jz_account_sync) puts accounts into the groups, so it gets ADMIN on each group — without
+    membership (INHERIT FALSE, SET FALSE), so it gains none of their rights. Before 16 CREATEROLE sufficed.
+    The accounts it creates itself it administers automatically on 16."""
+    if server_version < 160000:
+        return []
+    return [f"GRANT {quote_ident(g)} TO {quote_ident(roles.owner)} WITH ADMIN TRUE, INHERIT FALSE, SET FALSE"
+            for g in roles.groups]
+
+
 def _move_table() -> str:
     """The moves of domain/submission.py as a SQL VALUES list (action, from, to, needs_reason, right)."""
     rows = []
@@ -431,6 +442,9 @@ def init_server(admin_url: str, prefix: str = DEFAULT_PREFIX) -> InitReport:
                 conn.execute(text(f"GRANT {quote_ident(roles.owner)} TO {quote_ident(me)}"))
             # The owner creates account roles, only through jz_account_sync (no station logs in as it).
             conn.execute(text(f"ALTER ROLE {quote_ident(roles.owner)} CREATEROLE"))
+            version = int(conn.execute(text("SHOW server_version_num")).scalar())
+            for sql in admin_option_statements(roles, version):
+                conn.execute(text(sql))
             exists = conn.execute(text("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = :s"),
                                   {"s": schema}).scalar()
             if exists is None:

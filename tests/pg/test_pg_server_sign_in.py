@@ -144,7 +144,8 @@ def test_the_service_tells_each_refusal_in_one_line(server):  # noqa: F811
     with pytest.raises(JzError) as nobody:  # an unknown account reads exactly like a wrong password
         accounts.open_as_account(url, server.role("nobody"), PASSWORD)
     assert nobody.value.zh == "用户名或密码错误"
-    server.as_owner(f'ALTER ROLE "{server.role("clerk_b")}" NOLOGIN')  # disabled (or not given a password yet)
+    with server.admin.connect() as conn:  # disabled (or not given a password yet); the login that made the role
+        conn.execute(text(f'ALTER ROLE "{server.role("clerk_b")}" NOLOGIN'))
     with pytest.raises(JzError) as disabled:
         accounts.open_as_account(url, server.role("clerk_b"), PASSWORD)
     assert "已停用" in disabled.value.zh and "\n" not in disabled.value.zh
