@@ -287,7 +287,8 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {s} FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {s}.jz_my_org(), {s}.jz_form_locked(varchar, integer, varchar), "
         f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text), {s}.jz_account_sync(varchar, text), "
-        f"{s}.jz_submit_problem(varchar, integer, varchar), {s}.jz_submit_rules(), {s}.jz_submit_caps() TO {everyone}",
+        f"{s}.jz_submit_problem(varchar, integer, varchar), {s}.jz_submit_rules(), {s}.jz_submit_caps(), "
+        f"{s}.jz_submit_cross() TO {everyone}",
         *(f"GRANT SELECT ON {s}.{t} TO {everyone}" for t in (*READ_ONLY, *RLS_TABLES, "deadline", "setting")),
         # The program reads whole account rows; on the server they hold no secret (PostgreSQL keeps the SCRAM
         # verifiers), so the hashes a SQLite store brought along are emptied. SERVER_SECRET marks an account
@@ -344,19 +345,29 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
 
 
 def submit_rule_statements(schema: str, catalogue) -> list[str]:
-    """The catalogue's submit checks that SQL can hold exactly, as functions the owner regenerates at every
-    ``server init`` (the one place a prepared server's catalogue is synced): required figures and hard bounds
-    (``jz_submit_rules()``), and capped rates, numerator ≤ denominator (``jz_submit_caps()``). Functions, not
-    tables: a table the program has no model for would make migrate-store take the store for a foreign one.
+    """The catalogue's submit checks (domain/rules.py ``check`` + ``needing_comment``) as functions the owner
+    regenerates at every ``server init`` (the one place a prepared server's catalogue is synced): required
+    figures, hard bounds, usual ranges and the change on last year (``jz_submit_rules()``), capped rates
+    (``jz_submit_caps()``) and the cross-field rules (``jz_submit_cross()``). Functions, not tables: a table the
+    program has no model for would make migrate-store take the store for a foreign one.
 
-    ``jz_submit_problem(org, year, domain)`` gives the first problem of a form in the catalogue's order (the
-    program's own wording), or NULL; the submission guard and ``jz_submission_move`` refuse a submit with it.
-    It runs as its caller (row-level security applies: a clerk learns nothing about another county).
-    Not mirrored: the catalogue's cross-field rules and the soft warnings that need a comment (the program
-    checks those before it submits)."""
+    ``jz_submit_problem(org, year, domain)`` gives the first problem of a form in the program's order (blocking
+    problems first, then the warnings without a comment on their field), or NULL; the submission guard and
+    ``jz_submission_move`` refuse a submit with it. It runs as its caller (row-level security applies: a clerk
+    learns nothing about another county). Exact arithmetic: the change on last year is compared as
+    |now − last| × 100 ≤ threshold × |last| (no division); a comment counts when it holds more than blanks,
+    tabs and line breaks (the program's ``strip`` also drops other Unicode spaces, so the server is never
+    stricter than the program)."""
     from ..domain.catalogue import Indicator
 
     s = quote_ident(schema)
+
+    def num(value) -> str:
+        return "NULL::numeric" if value is None else f"{value}::numeric"
+
+    def codes(items) -> str:
+        return "ARRAY[" + ", ".join(quote_literal(c) for c in items) + "]::varchar[]"
+
     rules, position = [], 0
     for dom in catalogue.domains:
         for code in dom.codes:
@@ -364,43 +375,81 @@ def submit_rule_statements(schema: str, catalogue) -> list[str]:
             if not isinstance(item, Indicator):
                 continue
             position += 1
+            threshold = catalogue.yoy_default if item.yoy is None else item.yoy
             rules.append(f"({position}, {quote_literal(dom.code)}, {quote_literal(code)}, {quote_literal(item.name)}, "
-                         f"{quote_literal(item.level)}, {'true' if item.required else 'false'}, "
-                         f"{'NULL' if item.min is None else int(item.min)}::numeric, "
-                         f"{'NULL' if item.max is None else int(item.max)}::numeric)")
+                         f"{quote_literal(item.level)}, {'true' if item.required else 'false'}, {num(item.min)}, "
+                         f"{num(item.max)}, {num(item.soft_min)}, {num(item.soft_max)}, "
+                         f"{num(str(threshold) if threshold > 0 else None)})")
     caps = [f"({quote_literal(r.numerator)}, {quote_literal(r.denominator)}, "
             f"{quote_literal(catalogue.items[r.numerator].name)}, {quote_literal(catalogue.items[r.denominator].name)})"
             for r in catalogue.rates() if r.capped]
     caps = caps or ["(NULL::varchar, NULL::varchar, NULL::varchar, NULL::varchar)"]
+    cross = [f"({n}, {quote_literal(r.severity)}, {codes(r.left)}, {quote_literal(r.op)}, {codes(r.right)}, "
+             f"{r.right_constant}::numeric, {quote_literal(r.zh)})" for n, r in enumerate(catalogue.rules, 1)]
+    cross = cross or ["(0, 'hard', ARRAY[]::varchar[], '==', ARRAY[]::varchar[], 0::numeric, '')"]
     value = "(v.num::numeric / (10::numeric ^ v.scale))"
+    blank = "(btrim(coalesce({c}, ''), E' \\t\\r\\n') = '')"
     return [
-        f"CREATE OR REPLACE FUNCTION {s}.jz_submit_rules() RETURNS TABLE (pos integer, domain_code varchar, "
-        f"code varchar, name varchar, level varchar, required boolean, min_value numeric, max_value numeric) "
-        f"LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(rules)} $$",
+        # The result columns changed since the first version: drop before re-creating (the same transaction).
+        f"DROP FUNCTION IF EXISTS {s}.jz_submit_rules()",
+        f"CREATE FUNCTION {s}.jz_submit_rules() RETURNS TABLE (pos integer, domain_code varchar, code varchar, "
+        f"name varchar, level varchar, required boolean, min_value numeric, max_value numeric, soft_min numeric, "
+        f"soft_max numeric, change_pct numeric) LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(rules)} $$",
         f"CREATE OR REPLACE FUNCTION {s}.jz_submit_caps() RETURNS TABLE (numerator varchar, denominator varchar, "
         f"numerator_name varchar, denominator_name varchar) LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(caps)} $$",
+        f"CREATE OR REPLACE FUNCTION {s}.jz_submit_cross() RETURNS TABLE (n integer, severity varchar, "
+        f"left_codes varchar[], op varchar, right_codes varchar[], right_constant numeric, zh varchar) "
+        f"LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(cross)} $$",
         f"""CREATE OR REPLACE FUNCTION {s}.jz_submit_problem(p_org varchar, p_year integer, p_domain varchar)
             RETURNS text LANGUAGE sql STABLE SET search_path = {s}, pg_temp AS $$
             WITH unit AS (SELECT level FROM org_unit WHERE code = p_org),
-            form AS (SELECT r.*, v.num, {value} AS val FROM jz_submit_rules() r
-                     LEFT JOIN data_value v ON v.org_code = p_org AND v.year = p_year AND v.indicator_code = r.code
+            vals AS (SELECT v.indicator_code AS code, {value} AS val, v.comment FROM data_value v
+                     WHERE v.org_code = p_org AND v.year = p_year),
+            prev AS (SELECT v.indicator_code AS code, {value} AS val FROM data_value v
+                     WHERE v.org_code = p_org AND v.year = p_year - 1),
+            form AS (SELECT r.*, x.val, x.comment, l.val AS last_val FROM jz_submit_rules() r
+                     LEFT JOIN vals x ON x.code = r.code LEFT JOIN prev l ON l.code = r.code
                      WHERE r.domain_code = p_domain AND (r.level <> 'city' OR (SELECT level FROM unit) = 'city')),
+            sides AS (
+              SELECT c.*,
+                (SELECT CASE WHEN count(x.val) = count(*) THEN coalesce(sum(x.val), 0) END
+                   FROM unnest(c.left_codes) AS k(code) LEFT JOIN vals x ON x.code = k.code) AS lhs,
+                (SELECT CASE WHEN count(x.val) = count(*) THEN coalesce(sum(x.val), 0) + c.right_constant END
+                   FROM unnest(c.right_codes) AS k(code) LEFT JOIN vals x ON x.code = k.code) AS rhs,
+                (SELECT comment FROM vals WHERE vals.code = c.left_codes[1]) AS comment
+              FROM jz_submit_cross() c
+              WHERE EXISTS (SELECT 1 FROM form f WHERE f.code = ANY(c.left_codes || c.right_codes))),
+            broken AS (SELECT * FROM sides WHERE lhs IS NOT NULL AND rhs IS NOT NULL AND NOT CASE op
+                         WHEN '<=' THEN lhs <= rhs WHEN '>=' THEN lhs >= rhs WHEN '==' THEN lhs = rhs
+                         WHEN '<' THEN lhs < rhs WHEN '>' THEN lhs > rhs ELSE true END),
             found AS (
-              SELECT pos, CASE WHEN num IS NULL THEN '「' || name || '」为必填项'
+              -- what blocks: a missing required figure, a hard bound, a capped rate, a hard rule
+              SELECT pos AS rank, CASE WHEN val IS NULL THEN '「' || name || '」为必填项'
                                WHEN val < min_value AND min_value = 0 THEN '「' || name || '」不能为负数'
                                WHEN val < min_value THEN '「' || name || '」不能小于 ' || min_value
                                ELSE '「' || name || '」不能大于 ' || max_value END AS problem
-                FROM form WHERE (num IS NULL AND required) OR val < min_value OR val > max_value
-              UNION ALL  -- after every field's own problem, as the program lists them
+                FROM form WHERE (val IS NULL AND required) OR val < min_value OR val > max_value
+              UNION ALL
               SELECT 1000000, '「' || c.numerator_name || '」（' || trim_scale(n.val) || '）不能大于「'
                               || c.denominator_name || '」（' || trim_scale(d.val) || '）'
                 FROM jz_submit_caps() c
-                JOIN LATERAL (SELECT {value} AS val FROM data_value v WHERE v.org_code = p_org AND v.year = p_year
-                              AND v.indicator_code = c.numerator) n ON true
-                JOIN LATERAL (SELECT {value} AS val FROM data_value v WHERE v.org_code = p_org AND v.year = p_year
-                              AND v.indicator_code = c.denominator) d ON true
-                WHERE n.val > d.val AND EXISTS (SELECT 1 FROM form WHERE code IN (c.numerator, c.denominator)))
-            SELECT problem FROM found ORDER BY pos LIMIT 1 $$""",
+                JOIN vals n ON n.code = c.numerator JOIN vals d ON d.code = c.denominator
+                WHERE n.val > d.val AND EXISTS (SELECT 1 FROM form WHERE code IN (c.numerator, c.denominator))
+              UNION ALL
+              SELECT 2000000 + n, zh || '（' || trim_scale(lhs) || ' / ' || trim_scale(rhs) || '）'
+                FROM broken WHERE severity = 'hard'
+              UNION ALL
+              -- then the warnings that need a comment on their field
+              SELECT 3000000 + pos, CASE WHEN val < soft_min OR val > soft_max
+                                         THEN '「' || name || '」超出通常范围，请填写说明'
+                                         ELSE '「' || name || '」比上年变化超过 ' || trim_scale(change_pct)
+                                              || '%，请填写说明' END
+                FROM form WHERE val IS NOT NULL AND {blank.format(c="comment")}
+                 AND (val < soft_min OR val > soft_max OR (last_val IS NOT NULL AND last_val <> 0
+                      AND change_pct IS NOT NULL AND abs(val - last_val) * 100 > change_pct * abs(last_val)))
+              UNION ALL
+              SELECT 4000000 + n, zh || '，请填写说明' FROM broken WHERE severity = 'soft' AND {blank.format(c="comment")})
+            SELECT problem FROM found ORDER BY rank LIMIT 1 $$""",
     ]
 
 
