@@ -119,6 +119,38 @@ def test_the_window_signs_in_to_the_server_as_the_account(server, qtbot, data_ho
     assert any(clerk.encode() in p.read_bytes() for p in data_home.rglob("ui.ini"))
 
 
+def test_a_reviewer_remembered_on_this_pc_signs_in_with_the_password_alone(server, qtbot):  # noqa: F811
+    from PySide6.QtCore import Qt
+
+    from jzhealth_desktop.ui import application
+    from jzhealth_desktop.ui.accounts.login import LAST_USER
+    from jzhealth_desktop.ui.settings import ui_settings
+
+    application.make_app()
+    reviewer = server.role("reviewer")
+    settings = ui_settings()
+    settings.setValue(LAST_USER, reviewer)  # the last sign-in on this PC: the cursor waits in the password
+    settings.sync()
+    seen, timer = _drive_sign_in([(PASSWORD, Qt.Key.Key_Return)])
+    try:
+        started = application.start(argparse.Namespace(db=_server_url(server), demo=False, smoke=False))
+    finally:
+        timer.stop()
+    window = started.window
+    try:
+        assert seen[0]["ctx"] is not None and window is not None
+        assert window.ctx.principal.role == "reviewer"
+        assert len(window.orgs) > 2 and A in window.orgs  # the city and every county
+        enabled = {a.objectName(): a.isEnabled() for a in window.account_actions_list}
+        assert not enabled["submitForm"] and not enabled["manageUsers"]  # the account's rights, not the station's
+    finally:
+        window.form_view.revert_all()
+        qtbot.waitUntil(lambda: not window.form_view._check_timer.isActive())
+        window.close()
+        started.ctx.close()
+        window.deleteLater()
+
+
 def test_a_wrong_password_opens_nothing_and_cancel_ends_the_start(server, qtbot):  # noqa: F811
     from PySide6.QtCore import Qt
 
