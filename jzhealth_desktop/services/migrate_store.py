@@ -137,13 +137,13 @@ def migrate_store(source: str, target: str, principal: Principal | None = None) 
                     if src.dialect == "postgresql" else reader
                 with reader.begin():
                     with dst.write() as session:
-                        target = session.connection()
+                        into = session.connection()
                         if owner is not None:  # as the owner: the rules and the audit's stamp do not apply to it
-                            target.execute(text(f"SET LOCAL ROLE {quote_ident(owner)}"))
+                            into.execute(text(f"SET LOCAL ROLE {quote_ident(owner)}"))
                             for table in reversed(tables()):
                                 if table.name in SEEDED:
-                                    target.execute(delete(table))
-                        copied = [version_sum(reader)] + copy_rows(reader, target)
+                                    into.execute(delete(table))
+                        copied = [version_sum(reader)] + copy_rows(reader, into)
             dst.dispose()  # verify over a fresh connection: what a new reader of the target sees
             with dst.engine.connect() as conn:
                 found = store_sums(conn)

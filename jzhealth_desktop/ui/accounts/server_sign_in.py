@@ -14,10 +14,14 @@ the field is cleared after every try, and nothing but the account name (ui.ini, 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Callable
 
 from ...domain.errors import JzError, StoreError
 from ..qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 from .login import LAST_USER
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...services.context import Context
 
 CANCELLED = object()
 
@@ -33,13 +37,13 @@ def server_url(target: str) -> str | None:
 class ServerSignInDialog(QDialog):
     """Account and password for the city server; a refusal is told in the dialog and the person tries again."""
 
-    def __init__(self, url: str, parent=None, english: bool = False):
+    def __init__(self, url: str, parent: QDialog | None = None, english: bool = False):
         from ...services.context import server_account, shown_url
         from ..settings import ui_settings
 
         super().__init__(parent)
         self.url, self.english = url, english
-        self.ctx = None
+        self.ctx: Context | None = None
         self.setObjectName("serverSignInDialog")
         self.setWindowTitle(self.tr("Sign in to the city server"))
         layout = QVBoxLayout(self)
@@ -66,7 +70,8 @@ class ServerSignInDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         # The name the URL carries (an administrator's), else the last one signed in on this PC.
-        named = server_account(url)[1] or str(ui_settings().value(LAST_USER, "") or "")
+        found = server_account(url)
+        named = (found[1] if found else None) or str(ui_settings().value(LAST_USER, "") or "")
         self.name.setText(named)
         (self.password if named else self.name).setFocus()
 
@@ -76,20 +81,21 @@ class ServerSignInDialog(QDialog):
         password = self.password.text()
         self.password.clear()  # never left in the widget, whatever happens next
         try:
-            self.ctx = open_as_account(self.url, self.name.text(), password)
+            ctx = open_as_account(self.url, self.name.text(), password)
         except JzError as exc:
             self.error.setText(exc.en if self.english else exc.zh)
             self.password.setFocus()
             return
+        self.ctx = ctx
         from ..settings import ui_settings
 
         settings = ui_settings()
-        settings.setValue(LAST_USER, self.ctx.principal.name)
+        settings.setValue(LAST_USER, ctx.principal.name if ctx.principal else self.name.text())
         settings.sync()
         self.accept()
 
 
-def open_server_store(target: str, unattended: bool, make_app):
+def open_server_store(target: str, unattended: bool, make_app: Callable[[], object]) -> object:
     """ui/application.py's hook where the store is opened (see the module's docstring); ``make_app`` makes the
     QApplication the dialog needs (only a server store asks before the store is open)."""
     url = server_url(target)
