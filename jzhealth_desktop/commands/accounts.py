@@ -44,19 +44,20 @@ def sign_in(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def open_signed_in(args: argparse.Namespace) -> Context:
-    from ..services.context import account_url, server_account
+    from ..services.context import server_account
 
-    db = args.db
-    server = server_account(db)
+    server = server_account(args.db)
     if server is not None:  # a city server: connect as the account itself; PostgreSQL checks the password
         url, named = server
         name = getattr(args, "user", None) or os.environ.get("JZHEALTH_USER") or named
         if not name:
             raise InputError("连接服务器需要用户名：请用 --user 指定", "the server needs an account: give --user NAME")
         password = os.environ.get("JZHEALTH_PASSWORD")
-        db = account_url(url, name, password if password is not None else _ask(f"{name} 的密码 / password: "))
         args.user = name
-    ctx = open_context(db)
+        # the same sign-in as the window's (services.accounts.open_as_account): a refusal is one line
+        return accounts.open_as_account(url, name, password if password is not None
+                                        else _ask(f"{name} 的密码 / password: "))
+    ctx = open_context(args.db)
     try:
         sign_in(ctx, args)
     except BaseException:

@@ -40,7 +40,7 @@ def cmd_migrate_store(args: argparse.Namespace) -> int:
     report = migrate_store(args.source, args.target)
     if args.json:
         print(json.dumps({"source": report.source, "target": report.target, "revision": report.revision,
-                          "verified": True,
+                          "verified": True, "roles": list(report.roles), "need_password": list(report.waiting),
                           "tables": [{"table": t.table, "rows": t.rows, "checksum": t.digest} for t in report.tables]},
                          ensure_ascii=False, indent=1))
         return 0
@@ -49,6 +49,13 @@ def cmd_migrate_store(args: argparse.Namespace) -> int:
         print(f"{t.table:<{width}}  {t.rows:>9}  {t.digest[:16]}")
     print(f"已复制并校验 {report.rows} 行（{len(report.tables)} 张表，行数与校验和一致），结构版本 {report.revision}："
           f"{report.source} → {report.target} / copied and verified {report.rows} rows")
+    if report.roles:
+        print(f"已为 {len(report.roles)} 个账户建立数据库角色 / {len(report.roles)} accounts are now database roles")
+    if report.waiting:
+        print(f"以下 {len(report.waiting)} 个账户尚无密码、不能登录，请管理员逐一设置 / these accounts need a password "
+              "before they can sign in:")
+        for name in report.waiting:
+            print(f"  jzhealth --db ADMIN_URL --user ADMIN_ACCOUNT users passwd {name}")
     return 0
 
 

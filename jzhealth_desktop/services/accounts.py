@@ -297,10 +297,17 @@ def _on_server(ctx: Context) -> bool:
 
 
 def _sync_role(session, name: str, password: str | None) -> None:
-    """Mirror the account row onto its PostgreSQL role (server init's jz_account_sync: group, LOGIN, SCRAM)."""
+    """Mirror the account row onto its PostgreSQL role (server init's jz_account_sync: group, LOGIN, SCRAM).
+
+    The password never travels as an argument: libpq computes its SCRAM-SHA-256 verifier here, on the client
+    (PQencryptPasswordConn), and only the verifier goes to the server."""
     from sqlalchemy import text
 
-    session.execute(text("SELECT jz_account_sync(:n, :p)"), {"n": name, "p": password})
+    verifier = None
+    if password is not None:
+        pgconn = session.connection().connection.dbapi_connection.pgconn
+        verifier = pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode("ascii")
+    session.execute(text("SELECT jz_account_sync(:n, :v)"), {"n": name, "v": verifier})
 
 
 def _server_signs_in(ctx: Context) -> bool:
@@ -325,6 +332,54 @@ def _server_principal(ctx: Context, name: str, wrong: InputError) -> Principal:
     if not row.active:
         raise InputError(f"账户“{name}”已停用，请联系管理员", f"account '{name}' is disabled; ask the administrator")
     return Principal(row.name, row.role, row.org_code)
+
+
+# What PostgreSQL says when it refuses a sign-in (its English and zh_CN wording; libpq gives no SQLSTATE then).
+_WRONG_PASSWORD = ("password authentication failed", "authentication failed", "认证失败", "口令认证", "密码认证")
+_MAY_NOT_LOG_IN = ("not permitted to log in", "不允许登录")
+
+
+def open_as_account(url: str, name: str, password: str) -> Context:
+    """Open a city-server store (a PostgreSQL URL without a password) as the account ``name``: the station
+    connects as the account's own role, so PostgreSQL checks the password (SCRAM) and its rules bind this
+    connection; then the account's row is the principal. The password lives only in this process's memory
+    (the engine's URL); it is never written, logged or shown (``Database.display`` hides it).
+
+    A wrong name or password, a disabled account and an unreachable server are each one Chinese line
+    (InputError / StoreError); nothing is opened then.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    from ..store.engine import make_engine, unreachable_error
+    from .context import account_url, open_context
+
+    name = unicodedata.normalize("NFC", (name or "").strip())
+    if not name:
+        raise InputError("请填写用户名", "a user name is required")
+    if not password:
+        raise InputError("请填写密码", "a password is required")
+    login = account_url(url, name, password)
+    probe = make_engine(login)  # first the sign-in alone, to tell a refusal from an unreachable server
+    try:
+        with probe.connect():
+            pass
+    except DBAPIError as exc:
+        said = str(getattr(exc, "orig", exc)).lower()
+        if any(words in said for words in _WRONG_PASSWORD):
+            raise InputError("用户名或密码错误", "wrong user name or password") from None
+        if any(words in said for words in _MAY_NOT_LOG_IN):
+            raise AccessDenied(f"账户“{name}”已停用或尚未设置密码，请联系管理员",
+                               f"account '{name}' is disabled or has no password yet; ask the administrator") from None
+        raise unreachable_error(url, exc) from None
+    finally:
+        probe.dispose()
+    ctx = open_context(login)
+    try:
+        sign_in(ctx, name, password)
+    except BaseException:
+        ctx.close()
+        raise
+    return ctx
 
 
 def _locked_error(name: str, left: timedelta) -> AccessDenied:

@@ -6,17 +6,26 @@ program's schema, then every row in one write transaction. Success is reported
 only after a verification pass re-reads the committed target over a fresh
 connection and finds, table by table, the same row count and the same
 checksum of every value as the snapshot that was copied.
+
+Onto a server prepared by ``server init`` (run by the database administrator): the catalogue, org units
+and settings ``server init`` seeded are replaced by the source's, everything is written as the owner role
+(so the copied audit keeps its authors and times), and after the verification every account becomes a
+role in its group, NOLOGIN until the administrator gives it a password (``users passwd``): SQLite's scrypt
+hashes cannot become SCRAM secrets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import delete, text
+
 from ..domain.errors import InputError, StoreError
-from ..store.copy import TableSum, copy_rows, row_counts, store_sums, unknown_tables, version_sum
+from ..store.copy import TableSum, copy_rows, row_counts, store_sums, tables, unknown_tables, version_sum
 from ..store.engine import Database, display_url, resolve_url
 from ..store.migrate import HEAD, check_revision, current_revision, ensure_schema, inspect_sqlite_file
 from .access import Principal, require
+from .pg_security import quote_ident
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,8 @@ class CopyReport:
     target: str
     revision: str
     tables: list[TableSum]
+    roles: tuple[str, ...] = ()  # onto a prepared server: the accounts made roles in their groups
+    waiting: tuple[str, ...] = ()  # of those, the ones that need `users passwd NAME` before they can sign in
 
     @property
     def rows(self) -> int:
@@ -66,13 +77,35 @@ def _open_source(url: str) -> Database:
     return db
 
 
-def _open_target(url: str) -> Database:
+# What `server init` fills on a prepared server; migrate-store replaces it with the source's rows.
+SEEDED = ("org_unit", "domain", "indicator", "setting")
+
+
+def _prepared_owner(db: Database) -> str | None:
+    """The owner role of a server prepared by ``server init`` (None for any other target). Copying onto it
+    needs the database administrator (a superuser or a member of the owner), as ``server init`` does."""
+    if db.dialect != "postgresql":
+        return None
+    from .pg_security import is_database_admin, is_secured, table_owner
+
+    with db.engine.connect() as conn:
+        if not is_secured(conn):
+            return None
+        if not is_database_admin(conn):
+            raise InputError("迁移到已准备的服务器须以数据库管理员（超级用户或数据所有者成员）连接，目标未写入",
+                             "copying onto a prepared server needs the database administrator's login "
+                             "(a superuser or a member of the owner role); nothing was written")
+        return table_owner(conn)
+
+
+def _open_target(url: str) -> tuple[Database, str | None]:
     db = Database(url)
     try:
         check_revision(_revision(db), db.display)
+        owner = _prepared_owner(db)
         with db.engine.connect() as conn:
             extra = unknown_tables(conn)
-            filled = {name: n for name, n in row_counts(conn).items() if n}
+            filled = {name: n for name, n in row_counts(conn).items() if n and not (owner and name in SEEDED)}
         if extra or filled:
             what = "、".join([f"{k}（{v} 行）" for k, v in sorted(filled.items())] + extra)
             raise InputError(f"目标数据库“{db.display}”不是空库（{what}），为免覆盖，只能迁移到空库",
@@ -81,7 +114,7 @@ def _open_target(url: str) -> Database:
     except Exception:
         db.dispose()
         raise
-    return db
+    return db, owner
 
 
 def migrate_store(source: str, target: str, principal: Principal | None = None) -> CopyReport:
@@ -92,25 +125,63 @@ def migrate_store(source: str, target: str, principal: Principal | None = None) 
         raise InputError("源数据库和目标数据库是同一个", "source and target are the same store")
     src = _open_source(src_url)
     try:
-        dst = _open_target(dst_url)
+        dst, owner = _open_target(dst_url)
         try:
-            ensure_schema(dst)
+            if owner is None:
+                ensure_schema(dst)
+            else:
+                _refuse_role_conflicts(src, dst)
             with src.engine.connect() as reader:
                 # One read transaction: the rows copied and their checksums come from the same snapshot.
                 reader = reader.execution_options(isolation_level="REPEATABLE READ") \
                     if src.dialect == "postgresql" else reader
                 with reader.begin():
                     with dst.write() as session:
-                        copied = [version_sum(reader)] + copy_rows(reader, session.connection())
+                        into = session.connection()
+                        if owner is not None:  # as the owner: the rules and the audit's stamp do not apply to it
+                            into.execute(text(f"SET LOCAL ROLE {quote_ident(owner)}"))
+                            for table in reversed(tables()):
+                                if table.name in SEEDED:
+                                    into.execute(delete(table))
+                        copied = [version_sum(reader)] + copy_rows(reader, into)
             dst.dispose()  # verify over a fresh connection: what a new reader of the target sees
             with dst.engine.connect() as conn:
                 found = store_sums(conn)
             _verify(copied, found, dst.display)
+            if dst.dialect == "postgresql":  # planner statistics for the new rows now, not when autovacuum runs
+                with dst.engine.connect() as conn:
+                    if owner is not None:
+                        conn.execute(text(f"SET ROLE {quote_ident(owner)}"))
+                    conn.execute(text("ANALYZE"))
+                    if owner is not None:
+                        conn.execute(text("RESET ROLE"))
+                    conn.commit()
+            made = None
+            if owner is not None:  # verified: now the accounts become roles (NOLOGIN until given a password)
+                from .pg_security import make_account_roles
+
+                with dst.write() as session:
+                    made = make_account_roles(session.connection())
         finally:
             dst.dispose()
     finally:
         src.dispose()
-    return CopyReport(src.display, dst.display, HEAD, found)
+    if made is None:
+        return CopyReport(src.display, dst.display, HEAD, found)
+    return CopyReport(src.display, dst.display, HEAD, found, made.made, made.waiting)
+
+
+def _refuse_role_conflicts(src: Database, dst: Database) -> None:
+    from .pg_security import role_conflicts
+
+    with src.engine.connect() as conn:
+        names = [r[0] for r in conn.execute(text("SELECT name FROM app_user"))]
+    with dst.engine.connect() as conn:
+        bad = role_conflicts(conn, names)
+    if bad:
+        raise InputError(f"账户名 {', '.join(bad)} 在服务器上是管理员或系统角色，不能成为账户角色；请先在源数据库中改名，目标未写入",
+                         f"account names {', '.join(bad)} are administrator or system roles on the server and cannot "
+                         "become account roles; rename them in the source first. Nothing was written")
 
 
 def _verify(copied: list[TableSum], found: list[TableSum], where: str) -> None:

@@ -30,6 +30,12 @@ from ..domain.errors import InputError, StoreError
 from .access import ADMIN, CLERK, REVIEWER, RIGHTS
 
 DEFAULT_PREFIX = "jzhealth"
+# What PQencryptPasswordConn(…, "scram-sha-256") returns: SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>
+SCRAM_VERIFIER = r"^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}:[A-Za-z0-9+/]+={0,2}$"
+# app_user.password_hash of an account on a prepared server whose role has a password (PostgreSQL holds the
+# SCRAM secret; the column holds no secret there). Never a valid scrypt hash, so it matches no password.
+SERVER_SECRET = "postgresql:scram"
+SERVER_OPERATOR = "城市服务器"  # the station operator a prepared server names (every station signs in as an account)
 GROUPS = (CLERK, REVIEWER, ADMIN)
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,40}$")
 # Tables every station reads (the catalogue and settings); written only by the owner (migrations) or admin.
@@ -69,7 +75,7 @@ def quote_literal(value: str) -> str:
 def _in_groups(roles: Roles, right: str) -> str:
     """SQL: is the session's account in a group that holds ``right`` (access.py RIGHTS)?"""
     names = [roles.group(r) for r in GROUPS if r in RIGHTS[right]]
-    return "(" + " OR ".join(f"pg_has_role(session_user, {quote_literal(n)}, 'MEMBER')" for n in names) + ")"
+    return "(" + " OR ".join(f"(SELECT pg_has_role(session_user, {quote_literal(n)}, 'MEMBER'))" for n in names) + ")"
 
 
 def role_statements(roles: Roles) -> list[str]:
@@ -79,6 +85,17 @@ def role_statements(roles: Roles) -> list[str]:
         out.append(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {quote_literal(name)}) "
                    f"THEN CREATE ROLE {quote_ident(name)} NOLOGIN; END IF; END $$")
     return out
+
+
+def admin_option_statements(roles: Roles, server_version: int) -> list[str]:
+    """PostgreSQL 16 changed CREATEROLE: a role may grant only roles it holds with ADMIN OPTION. The owner
+    (through jz_account_sync) puts accounts into the groups, so it gets ADMIN on each group — without
+    membership (INHERIT FALSE, SET FALSE), so it gains none of their rights. Before 16 CREATEROLE sufficed.
+    The accounts it creates itself it administers automatically on 16."""
+    if server_version < 160000:
+        return []
+    return [f"GRANT {quote_ident(g)} TO {quote_ident(roles.owner)} WITH ADMIN TRUE, INHERIT FALSE, SET FALSE"
+            for g in roles.groups]
 
 
 def _move_table() -> str:
@@ -98,13 +115,15 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
     clerk, reviewer, admin = (quote_ident(roles.group(r)) for r in GROUPS)
     everyone = ", ".join(quote_ident(g) for g in roles.groups)
     definer = f"SECURITY DEFINER SET search_path = {s}, pg_temp"
-    is_clerk = f"pg_has_role(session_user, {quote_literal(roles.group(CLERK))}, 'MEMBER')"
-    is_admin = f"pg_has_role(session_user, {quote_literal(roles.group(ADMIN))}, 'MEMBER')"
+    # Each wrapped in a scalar sub-select: in a policy PostgreSQL then works it out once per statement (an
+    # InitPlan), not once per row (benchmarks/bench_pg.py measures the prepared server).
+    is_clerk = f"(SELECT pg_has_role(session_user, {quote_literal(roles.group(CLERK))}, 'MEMBER'))"
+    is_admin = f"(SELECT pg_has_role(session_user, {quote_literal(roles.group(ADMIN))}, 'MEMBER'))"
     can_write_values = _in_groups(roles, "values.write")
     can_write_targets = _in_groups(roles, "targets.write")
     can_write_deadlines = _in_groups(roles, "deadlines.write")
     # A clerk sees and writes its own county; the other groups the whole city.
-    own_rows = f"(NOT {is_clerk} OR {is_admin} OR org_code = {s}.jz_my_org())"
+    own_rows = f"(NOT {is_clerk} OR {is_admin} OR org_code = (SELECT {s}.jz_my_org()))"
     out = [
         # The clerk's county, read as the owner so app_user needs no policy of its own.
         f"CREATE OR REPLACE FUNCTION {s}.jz_my_org() RETURNS varchar LANGUAGE sql STABLE {definer} AS "
@@ -114,9 +133,10 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"RETURNS boolean LANGUAGE sql STABLE {definer} AS $$ SELECT EXISTS (SELECT 1 FROM {s}.submission x "
         f"JOIN {s}.indicator i ON i.domain_code = x.domain_code WHERE x.org_code = p_org AND x.year = p_year "
         f"AND i.code = p_indicator AND x.status = {quote_literal(sub.APPROVED)}) $$",
-        # The audit's author and time come from the server, never from the client.
+        # The audit's author and time come from the server, never from the client. Only the owner (no station
+        # can become it: the migrations and migrate-store's copy of an existing audit) writes rows as given.
         f"CREATE OR REPLACE FUNCTION {s}.jz_audit_stamp() RETURNS trigger LANGUAGE plpgsql AS "
-        f"$$ BEGIN IF session_user <> {quote_literal(roles.owner)} AND NOT "
+        f"$$ BEGIN IF current_user <> {quote_literal(roles.owner)} AND NOT "
         f"(SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN "
         f"NEW.user_name := session_user; NEW.at := now() AT TIME ZONE 'UTC'; END IF; RETURN NEW; END $$",
         f"DROP TRIGGER IF EXISTS jz_audit_stamp ON {s}.audit_log",
@@ -125,7 +145,7 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         # Status moves: the only way a station writes a submission row.
         f"""CREATE OR REPLACE FUNCTION {s}.jz_submission_move(p_org varchar, p_year integer, p_domain varchar,
                 p_action varchar, p_reason text DEFAULT '') RETURNS varchar LANGUAGE plpgsql {definer} AS $$
-            DECLARE cur varchar; ver integer; mv record; ok boolean;
+            DECLARE cur varchar; ver integer; mv record; ok boolean; problem text;
             BEGIN
               IF {is_clerk} AND NOT {is_admin} AND p_org IS DISTINCT FROM jz_my_org() THEN
                 RAISE EXCEPTION 'jz: not your county' USING ERRCODE = '42501';
@@ -158,6 +178,12 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
               IF mv.needs_reason AND btrim(coalesce(p_reason, '')) = '' THEN
                 RAISE EXCEPTION 'jz: a reason is required' USING ERRCODE = '22023';
               END IF;
+              IF mv.target = {quote_literal(sub.SUBMITTED)} THEN
+                problem := jz_submit_problem(p_org, p_year, p_domain);
+                IF problem IS NOT NULL THEN
+                  RAISE EXCEPTION 'jz: 未提交：%', problem USING ERRCODE = '23514';
+                END IF;
+              END IF;
               UPDATE submission SET status = mv.target, changed_by = session_user,
                      changed_at = now() AT TIME ZONE 'UTC', reason = coalesce(p_reason, ''), version = ver + 1
                 WHERE org_code = p_org AND year = p_year AND domain_code = p_domain;
@@ -170,7 +196,7 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         # checked by this trigger with the same move table: a station that is not the owner can only make a move
         # its group holds, from the state the row is in; the author and time are the server's.
         f"""CREATE OR REPLACE FUNCTION {s}.jz_submission_guard() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE mv record; ok boolean;
+            DECLARE mv record; ok boolean; problem text;
             BEGIN
               IF current_user = {quote_literal(roles.owner)}
                  OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN RETURN NEW; END IF;
@@ -196,6 +222,12 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
                 WHEN 'values.write' THEN {can_write_values}
                 ELSE false END;
               IF NOT ok THEN RAISE EXCEPTION 'jz: may not %', mv.action USING ERRCODE = '42501'; END IF;
+              IF NEW.status = {quote_literal(sub.SUBMITTED)} THEN
+                problem := {s}.jz_submit_problem(NEW.org_code, NEW.year, NEW.domain_code);
+                IF problem IS NOT NULL THEN
+                  RAISE EXCEPTION 'jz: 未提交：%', problem USING ERRCODE = '23514';
+                END IF;
+              END IF;
               RETURN NEW;
             END $$""",
         f"DROP TRIGGER IF EXISTS jz_submission_guard ON {s}.submission",
@@ -204,14 +236,21 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         # Accounts are LOGIN roles: the app_user row (written by the program as an administrator) is mirrored onto
         # its role — group, LOGIN/NOLOGIN, password (SCRAM, the server's password_encryption). Only roles that are
         # accounts are touched: never a superuser, the owner or a group.
-        f"""CREATE OR REPLACE FUNCTION {s}.jz_account_sync(p_name varchar, p_password text DEFAULT NULL)
+        # The password arrives as a SCRAM-SHA-256 verifier computed by the client (services.accounts), never in
+        # clear: a function's arguments show in pg_stat_activity and in a log_statement=all log. Anything else
+        # is refused (ALTER ROLE … PASSWORD would hash a clear text itself).
+        f"DROP FUNCTION IF EXISTS {s}.jz_account_sync(varchar, text)",
+        f"""CREATE FUNCTION {s}.jz_account_sync(p_name varchar, p_verifier text DEFAULT NULL)
             RETURNS void LANGUAGE plpgsql {definer} AS $$
             DECLARE acc record; g text; self_only boolean;
             BEGIN
-              self_only := p_name = session_user AND p_password IS NOT NULL;
+              self_only := p_name = session_user AND p_verifier IS NOT NULL;
               IF NOT ({is_admin} OR pg_has_role(session_user, {quote_literal(roles.owner)}, 'MEMBER')
                       OR self_only) THEN
                 RAISE EXCEPTION 'jz: only an administrator manages accounts' USING ERRCODE = '42501';
+              END IF;
+              IF p_verifier IS NOT NULL AND p_verifier !~ {quote_literal(SCRAM_VERIFIER)} THEN
+                RAISE EXCEPTION 'jz: a password is given as its SCRAM-SHA-256 verifier only' USING ERRCODE = '22023';
               END IF;
               SELECT * INTO acc FROM app_user WHERE name = p_name;
               IF NOT FOUND THEN RAISE EXCEPTION 'jz: no account %', p_name USING ERRCODE = '42704'; END IF;
@@ -222,8 +261,10 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN
                 EXECUTE format('CREATE ROLE %I NOLOGIN', p_name);
               END IF;
-              IF p_password IS NOT NULL THEN
-                EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password);
+              IF p_verifier IS NOT NULL THEN
+                EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_verifier);
+                UPDATE app_user SET password_hash = {quote_literal(SERVER_SECRET)} WHERE name = p_name;
+                acc.password_hash := {quote_literal(SERVER_SECRET)};
               END IF;
               IF self_only AND NOT ({is_admin} OR pg_has_role(session_user, {quote_literal(roles.owner)}, 'MEMBER'))
               THEN RETURN; END IF;
@@ -234,7 +275,9 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
                   EXECUTE format('REVOKE %I FROM %I', g, p_name);
                 END IF;
               END LOOP;
-              EXECUTE format('ALTER ROLE %I %s', p_name, CASE WHEN acc.active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+              -- LOGIN only once the role has a password (an account copied by migrate-store waits for one)
+              EXECUTE format('ALTER ROLE %I %s', p_name, CASE WHEN acc.active
+                AND acc.password_hash = {quote_literal(SERVER_SECRET)} THEN 'LOGIN' ELSE 'NOLOGIN' END);
             END $$""",
         # Schema and table privileges: the stations hold only what their group needs.
         f"REVOKE ALL ON SCHEMA {s} FROM PUBLIC",
@@ -243,12 +286,16 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM PUBLIC, {everyone}",
         f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {s} FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION {s}.jz_my_org(), {s}.jz_form_locked(varchar, integer, varchar), "
-        f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text), {s}.jz_account_sync(varchar, text) "
-        f"TO {everyone}",
+        f"{s}.jz_submission_move(varchar, integer, varchar, varchar, text), {s}.jz_account_sync(varchar, text), "
+        f"{s}.jz_submit_problem(varchar, integer, varchar), {s}.jz_submit_rules(), {s}.jz_submit_caps(), "
+        f"{s}.jz_submit_cross() TO {everyone}",
         *(f"GRANT SELECT ON {s}.{t} TO {everyone}" for t in (*READ_ONLY, *RLS_TABLES, "deadline", "setting")),
         # The program reads whole account rows; on the server they hold no secret (PostgreSQL keeps the SCRAM
-        # verifiers), so the hashes a SQLite store brought along are emptied.
-        f"UPDATE {s}.app_user SET password_hash = '' WHERE password_hash <> ''",
+        # verifiers), so the hashes a SQLite store brought along are emptied. SERVER_SECRET marks an account
+        # whose role has a password; an account that could log in before that mark existed keeps its login.
+        f"UPDATE {s}.app_user SET password_hash = '' WHERE password_hash NOT IN ('', {quote_literal(SERVER_SECRET)})",
+        f"UPDATE {s}.app_user u SET password_hash = {quote_literal(SERVER_SECRET)} WHERE password_hash = '' "
+        f"AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = u.name AND r.rolcanlogin)",
         f"GRANT SELECT ON {s}.app_user TO {everyone}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON {s}.app_user, {s}.setting TO {admin}",
         f"GRANT INSERT, UPDATE, DELETE ON {s}.data_value TO {clerk}, {admin}",
@@ -297,6 +344,115 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
     return out
 
 
+def submit_rule_statements(schema: str, catalogue) -> list[str]:
+    """The catalogue's submit checks (domain/rules.py ``check`` + ``needing_comment``) as functions the owner
+    regenerates at every ``server init`` (the one place a prepared server's catalogue is synced): required
+    figures, hard bounds, usual ranges and the change on last year (``jz_submit_rules()``), capped rates
+    (``jz_submit_caps()``) and the cross-field rules (``jz_submit_cross()``). Functions, not tables: a table the
+    program has no model for would make migrate-store take the store for a foreign one.
+
+    ``jz_submit_problem(org, year, domain)`` gives the first problem of a form in the program's order (blocking
+    problems first, then the warnings without a comment on their field), or NULL; the submission guard and
+    ``jz_submission_move`` refuse a submit with it. It runs as its caller (row-level security applies: a clerk
+    learns nothing about another county). Exact arithmetic: the change on last year is compared as
+    |now − last| × 100 ≤ threshold × |last| (no division); a comment counts when it holds more than blanks,
+    tabs and line breaks (the program's ``strip`` also drops other Unicode spaces, so the server is never
+    stricter than the program)."""
+    from ..domain.catalogue import Indicator
+
+    s = quote_ident(schema)
+
+    def num(value) -> str:
+        return "NULL::numeric" if value is None else f"{value}::numeric"
+
+    def codes(items) -> str:
+        return "ARRAY[" + ", ".join(quote_literal(c) for c in items) + "]::varchar[]"
+
+    rules, position = [], 0
+    for dom in catalogue.domains:
+        for code in dom.codes:
+            item = catalogue.items[code]
+            if not isinstance(item, Indicator):
+                continue
+            position += 1
+            threshold = catalogue.yoy_default if item.yoy is None else item.yoy
+            rules.append(f"({position}, {quote_literal(dom.code)}, {quote_literal(code)}, {quote_literal(item.name)}, "
+                         f"{quote_literal(item.level)}, {'true' if item.required else 'false'}, {num(item.min)}, "
+                         f"{num(item.max)}, {num(item.soft_min)}, {num(item.soft_max)}, "
+                         f"{num(str(threshold) if threshold > 0 else None)})")
+    caps = [f"({quote_literal(r.numerator)}, {quote_literal(r.denominator)}, "
+            f"{quote_literal(catalogue.items[r.numerator].name)}, {quote_literal(catalogue.items[r.denominator].name)})"
+            for r in catalogue.rates() if r.capped]
+    caps = caps or ["(NULL::varchar, NULL::varchar, NULL::varchar, NULL::varchar)"]
+    cross = [f"({n}, {quote_literal(r.severity)}, {codes(r.left)}, {quote_literal(r.op)}, {codes(r.right)}, "
+             f"{r.right_constant}::numeric, {quote_literal(r.zh)})" for n, r in enumerate(catalogue.rules, 1)]
+    cross = cross or ["(0, 'hard', ARRAY[]::varchar[], '==', ARRAY[]::varchar[], 0::numeric, '')"]
+    value = "(v.num::numeric / (10::numeric ^ v.scale))"
+    blank = "(btrim(coalesce({c}, ''), E' \\t\\r\\n') = '')"
+    return [
+        # The result columns changed since the first version: drop before re-creating (the same transaction).
+        f"DROP FUNCTION IF EXISTS {s}.jz_submit_rules()",
+        f"CREATE FUNCTION {s}.jz_submit_rules() RETURNS TABLE (pos integer, domain_code varchar, code varchar, "
+        f"name varchar, level varchar, required boolean, min_value numeric, max_value numeric, soft_min numeric, "
+        f"soft_max numeric, change_pct numeric) LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(rules)} $$",
+        f"CREATE OR REPLACE FUNCTION {s}.jz_submit_caps() RETURNS TABLE (numerator varchar, denominator varchar, "
+        f"numerator_name varchar, denominator_name varchar) LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(caps)} $$",
+        f"CREATE OR REPLACE FUNCTION {s}.jz_submit_cross() RETURNS TABLE (n integer, severity varchar, "
+        f"left_codes varchar[], op varchar, right_codes varchar[], right_constant numeric, zh varchar) "
+        f"LANGUAGE sql IMMUTABLE AS $$ VALUES {', '.join(cross)} $$",
+        f"""CREATE OR REPLACE FUNCTION {s}.jz_submit_problem(p_org varchar, p_year integer, p_domain varchar)
+            RETURNS text LANGUAGE sql STABLE SET search_path = {s}, pg_temp AS $$
+            WITH unit AS (SELECT level FROM org_unit WHERE code = p_org),
+            vals AS (SELECT v.indicator_code AS code, {value} AS val, v.comment FROM data_value v
+                     WHERE v.org_code = p_org AND v.year = p_year),
+            prev AS (SELECT v.indicator_code AS code, {value} AS val FROM data_value v
+                     WHERE v.org_code = p_org AND v.year = p_year - 1),
+            form AS (SELECT r.*, x.val, x.comment, l.val AS last_val FROM jz_submit_rules() r
+                     LEFT JOIN vals x ON x.code = r.code LEFT JOIN prev l ON l.code = r.code
+                     WHERE r.domain_code = p_domain AND (r.level <> 'city' OR (SELECT level FROM unit) = 'city')),
+            sides AS (
+              SELECT c.*,
+                (SELECT CASE WHEN count(x.val) = count(*) THEN coalesce(sum(x.val), 0) END
+                   FROM unnest(c.left_codes) AS k(code) LEFT JOIN vals x ON x.code = k.code) AS lhs,
+                (SELECT CASE WHEN count(x.val) = count(*) THEN coalesce(sum(x.val), 0) + c.right_constant END
+                   FROM unnest(c.right_codes) AS k(code) LEFT JOIN vals x ON x.code = k.code) AS rhs,
+                (SELECT comment FROM vals WHERE vals.code = c.left_codes[1]) AS comment
+              FROM jz_submit_cross() c
+              WHERE EXISTS (SELECT 1 FROM form f WHERE f.code = ANY(c.left_codes || c.right_codes))),
+            broken AS (SELECT * FROM sides WHERE lhs IS NOT NULL AND rhs IS NOT NULL AND NOT CASE op
+                         WHEN '<=' THEN lhs <= rhs WHEN '>=' THEN lhs >= rhs WHEN '==' THEN lhs = rhs
+                         WHEN '<' THEN lhs < rhs WHEN '>' THEN lhs > rhs ELSE true END),
+            found AS (
+              -- what blocks: a missing required figure, a hard bound, a capped rate, a hard rule
+              SELECT pos AS rank, CASE WHEN val IS NULL THEN '「' || name || '」为必填项'
+                               WHEN val < min_value AND min_value = 0 THEN '「' || name || '」不能为负数'
+                               WHEN val < min_value THEN '「' || name || '」不能小于 ' || min_value
+                               ELSE '「' || name || '」不能大于 ' || max_value END AS problem
+                FROM form WHERE (val IS NULL AND required) OR val < min_value OR val > max_value
+              UNION ALL
+              SELECT 1000000, '「' || c.numerator_name || '」（' || trim_scale(n.val) || '）不能大于「'
+                              || c.denominator_name || '」（' || trim_scale(d.val) || '）'
+                FROM jz_submit_caps() c
+                JOIN vals n ON n.code = c.numerator JOIN vals d ON d.code = c.denominator
+                WHERE n.val > d.val AND EXISTS (SELECT 1 FROM form WHERE code IN (c.numerator, c.denominator))
+              UNION ALL
+              SELECT 2000000 + n, zh || '（' || trim_scale(lhs) || ' / ' || trim_scale(rhs) || '）'
+                FROM broken WHERE severity = 'hard'
+              UNION ALL
+              -- then the warnings that need a comment on their field
+              SELECT 3000000 + pos, CASE WHEN val < soft_min OR val > soft_max
+                                         THEN '「' || name || '」超出通常范围，请填写说明'
+                                         ELSE '「' || name || '」比上年变化超过 ' || trim_scale(change_pct)
+                                              || '%，请填写说明' END
+                FROM form WHERE val IS NOT NULL AND {blank.format(c="comment")}
+                 AND (val < soft_min OR val > soft_max OR (last_val IS NOT NULL AND last_val <> 0
+                      AND change_pct IS NOT NULL AND abs(val - last_val) * 100 > change_pct * abs(last_val)))
+              UNION ALL
+              SELECT 4000000 + n, zh || '，请填写说明' FROM broken WHERE severity = 'soft' AND {blank.format(c="comment")})
+            SELECT problem FROM found ORDER BY rank LIMIT 1 $$""",
+    ]
+
+
 def url_schema(url: str) -> str:
     """The schema a URL's ``options=-csearch_path=…`` names, else ``public``."""
     options = make_url(url).query.get("options", "")
@@ -335,6 +491,9 @@ def init_server(admin_url: str, prefix: str = DEFAULT_PREFIX) -> InitReport:
                 conn.execute(text(f"GRANT {quote_ident(roles.owner)} TO {quote_ident(me)}"))
             # The owner creates account roles, only through jz_account_sync (no station logs in as it).
             conn.execute(text(f"ALTER ROLE {quote_ident(roles.owner)} CREATEROLE"))
+            version = int(conn.execute(text("SHOW server_version_num")).scalar())
+            for sql in admin_option_statements(roles, version):
+                conn.execute(text(sql))
             exists = conn.execute(text("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = :s"),
                                   {"s": schema}).scalar()
             if exists is None:
@@ -351,7 +510,9 @@ def init_server(admin_url: str, prefix: str = DEFAULT_PREFIX) -> InitReport:
             if revision != HEAD:
                 _migrate(conn)
             _seed(conn)
-            for sql in security_statements(roles, schema):
+            from .context import shipped_catalogue
+
+            for sql in submit_rule_statements(schema, shipped_catalogue()) + security_statements(roles, schema):
                 conn.execute(text(sql))
             conn.execute(text("RESET ROLE"))
     except Exception as exc:
@@ -412,6 +573,18 @@ def _seed(conn) -> None:
         put_setting(session, "org_units_synced", "1")
     sync_catalogue(session, shipped_catalogue())
     session.flush()
+    ensure_station(conn)
+
+
+def ensure_station(conn) -> None:
+    """The server is the city's store: a store without a station set-up is named the city station. Stations sign
+    in as accounts (a clerk sees its county), and none may write the settings the window's set-up would ask for."""
+    if conn.execute(text("SELECT 1 FROM setting WHERE key = 'station_type' AND value <> ''")).scalar():
+        return
+    city = conn.execute(text("SELECT code FROM org_unit WHERE level = 'city' ORDER BY code LIMIT 1")).scalar()
+    for key, value in (("station_type", "city"), ("station_org", city or ""), ("operator", SERVER_OPERATOR)):
+        conn.execute(text("DELETE FROM setting WHERE key = :k"), {"k": key})
+        conn.execute(text("INSERT INTO setting (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
 
 
 @dataclass
@@ -503,3 +676,45 @@ def is_database_admin(conn) -> bool:
         "SELECT rolsuper OR (CAST(:o AS text) IS NOT NULL AND pg_has_role(session_user, CAST(:o AS text), 'MEMBER')) "
         "FROM pg_roles "
         "WHERE rolname = session_user"), {"o": (owner or "").strip('"') or None}).scalar())
+
+
+def table_owner(conn) -> str | None:
+    """The role that owns the store's tables (``<prefix>_owner`` on a prepared server)."""
+    owner = conn.execute(text("SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass('data_value')")
+                         ).scalar()
+    return owner.strip('"') if owner else None
+
+
+@dataclass(frozen=True)
+class AccountRoles:
+    made: tuple[str, ...]  # every account, now a role in its group
+    waiting: tuple[str, ...]  # of those, the ones without a password yet (NOLOGIN): `users passwd NAME`
+
+
+def make_account_roles(conn) -> AccountRoles:
+    """Every account of a prepared store becomes a role in its group (jz_account_sync without a password, so
+    NOLOGIN until the administrator sets one: SQLite's scrypt hashes cannot become SCRAM secrets, and are
+    emptied). Run by the database administrator, in the caller's transaction. An account whose name is a
+    database administrator role, the owner or a group is refused by the function (the whole transaction)."""
+    owner = table_owner(conn)
+    conn.execute(text(f"SET LOCAL ROLE {quote_ident(owner)}"))
+    conn.execute(text("UPDATE app_user SET password_hash = '' WHERE password_hash <> :m"), {"m": SERVER_SECRET})
+    ensure_station(conn)  # a source store never set up: the city station, as server init names it
+    names = [r[0] for r in conn.execute(text("SELECT name FROM app_user ORDER BY name"))]
+    for name in names:
+        conn.execute(text("SELECT jz_account_sync(:n, NULL)"), {"n": name})
+    waiting = [r[0] for r in conn.execute(text(
+        "SELECT name FROM app_user WHERE active AND password_hash <> :m ORDER BY name"), {"m": SERVER_SECRET})]
+    conn.execute(text("RESET ROLE"))
+    return AccountRoles(tuple(names), tuple(waiting))
+
+
+def role_conflicts(conn, names: list[str]) -> list[str]:
+    """Account names that cannot become account roles here: a superuser or CREATEROLE role, or one of the
+    server's own (owner, groups). Read before migrate-store writes anything."""
+    owner = table_owner(conn) or ""
+    prefix = owner[: -len("_owner")] if owner.endswith("_owner") else DEFAULT_PREFIX
+    own = {Roles(prefix).owner, *Roles(prefix).groups}
+    taken = {r[0] for r in conn.execute(text(
+        "SELECT rolname FROM pg_roles WHERE rolname = ANY(:n) AND (rolsuper OR rolcreaterole)"), {"n": names})}
+    return sorted(n for n in names if n in own or n in taken)

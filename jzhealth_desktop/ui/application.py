@@ -152,7 +152,12 @@ def start(args: argparse.Namespace, ctx: Context | None = None, frame=None) -> S
 
             if not offer_recovery(damaged.path, damaged.health):
                 return Started(app, None, None)
-        ctx = open_store(args)
+        from .accounts.server_sign_in import CANCELLED, open_server_store  # a city server: sign in, then open
+
+        ctx = open_server_store(store_target(args), smoke, make_app)
+        if ctx is CANCELLED:
+            return Started(make_app(), None, None)
+        ctx = ctx or open_store(args)
     app = make_app()
     app.setProperty(UNATTENDED, smoke)
     current = station(ctx)

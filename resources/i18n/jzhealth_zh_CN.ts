@@ -1376,6 +1376,29 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
         </message>
     </context>
     <context>
+        <name>ServerSignInDialog</name>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/server_sign_in.py" line="47" />
+            <source>Sign in to the city server</source>
+            <translation>登录市级服务器</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/server_sign_in.py" line="49" />
+            <source>City server: {store}</source>
+            <translation>市级服务器：{store}</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/server_sign_in.py" line="59" />
+            <source>&amp;User name</source>
+            <translation>用户名(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../jzhealth_desktop/ui/accounts/server_sign_in.py" line="60" />
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
+        </message>
+    </context>
+    <context>
         <name>SetupDialog</name>
         <message>
             <location filename="../../jzhealth_desktop/ui/setup_dialog.py" line="25" />
@@ -1828,27 +1851,27 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     <context>
         <name>application</name>
         <message>
-            <location filename="../../jzhealth_desktop/ui/application.py" line="282" />
+            <location filename="../../jzhealth_desktop/ui/application.py" line="287" />
             <source>The program cannot start:</source>
             <translation>程序无法启动：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/application.py" line="284" />
+            <location filename="../../jzhealth_desktop/ui/application.py" line="289" />
             <source>The details were written to the log file:</source>
             <translation>详细信息已写入日志文件：</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/application.py" line="285" />
+            <location filename="../../jzhealth_desktop/ui/application.py" line="290" />
             <source>Cannot start</source>
             <translation>无法启动</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/application.py" line="291" />
+            <location filename="../../jzhealth_desktop/ui/application.py" line="296" />
             <source>The program ended abnormally last time</source>
             <translation>程序上次异常终止</translation>
         </message>
         <message>
-            <location filename="../../jzhealth_desktop/ui/application.py" line="292" />
+            <location filename="../../jzhealth_desktop/ui/application.py" line="297" />
             <source>The program ended abnormally the last time it ran. Data already saved is kept. The details were written to the log file:</source>
             <translation>程序上次运行时异常终止。已保存的数据仍在。详细信息已写入日志文件：</translation>
         </message>

@@ -17,7 +17,7 @@ from psycopg import errors  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from jzhealth_desktop.services.pg_security import init_server, quote_ident  # noqa: E402
+from jzhealth_desktop.services.pg_security import SERVER_SECRET, init_server, quote_ident  # noqa: E402
 
 A, B, YEAR = "410802", "410803", 2021  # two counties
 OPEN_DOMAIN, OPEN_ITEM = "immunization", "imm_clinics"  # A's draft form
@@ -81,12 +81,24 @@ def _create_accounts(server: Server) -> None:
                         {"n": server.role(key), "r": group, "o": org})
 
 
+def required_codes(domain: str) -> list[str]:
+    """A county's required figures of ``domain`` (the server refuses to submit a form without them)."""
+    from jzhealth_desktop.domain.catalogue import Indicator
+    from jzhealth_desktop.services.context import shipped_catalogue
+
+    cat = shipped_catalogue()
+    return [c for c in cat.domain(domain).codes if isinstance(cat.items[c], Indicator) and cat.items[c].required
+            and cat.items[c].level != "city"]
+
+
 def _seed_forms(server: Server) -> None:
     for org in (A, B):
-        for domain, item in ((OPEN_DOMAIN, OPEN_ITEM), (LOCKED_DOMAIN, LOCKED_ITEM)):
-            server.as_owner("INSERT INTO data_value (org_code, year, indicator_code, num, scale, comment, updated_by,"
-                            " updated_at, version) VALUES (:o, :y, :i, 10, 0, '', 'seed', now(), 1)",
-                            {"o": org, "y": YEAR, "i": item})
+        # A's and B's draft has every required figure (it may be submitted); the approved form has its one figure
+        for domain, items in ((OPEN_DOMAIN, {OPEN_ITEM, *required_codes(OPEN_DOMAIN)}), (LOCKED_DOMAIN, {LOCKED_ITEM})):
+            for item in sorted(items):
+                server.as_owner("INSERT INTO data_value (org_code, year, indicator_code, num, scale, comment, "
+                                "updated_by, updated_at, version) VALUES (:o, :y, :i, 10, 0, '', 'seed', now(), 1)",
+                                {"o": org, "y": YEAR, "i": item})
             status = "approved" if domain == LOCKED_DOMAIN else "draft"
             server.as_owner("INSERT INTO submission (org_code, year, domain_code, status, changed_by, changed_at,"
                             " reason, version) VALUES (:o, :y, :d, :s, 'seed', now(), '', 1)",
@@ -142,7 +154,8 @@ def test_the_server_keeps_no_program_password_hashes(server):
     server.as_owner("UPDATE app_user SET password_hash = 'scrypt$from-sqlite'")
     init_server(server.url, server.prefix)
     hashes = {row[0] for row in server.connect("clerk_a").execute("SELECT password_hash FROM app_user")}
-    assert hashes == {""}
+    # no secret left: only the mark that PostgreSQL holds the account's password (these roles can log in)
+    assert hashes == {SERVER_SECRET}
 
 
 def test_the_admin_manages_accounts(server):
