@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...domain.errors import JzError
 from ...services import accounts
-from ..qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from ..qt import QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 
 def _message(exc: JzError, english: bool) -> str:
@@ -34,18 +34,15 @@ def where_text(ctx, english: bool) -> str:
     return where + "\n" + translate("LoginDialog", "Store: {store}").format(store=store)
 
 
-class LoginDialog(QDialog):
-    """Name and password; a refusal (wrong password, locked account) is shown in the dialog itself.
-    The last user's name is filled in and the cursor waits in the password."""
+class SignInForm(QDialog):
+    """What every sign-in shows: where it signs in, the account and password, a line for a refusal, OK/Cancel.
+    Subclasses give ``try_sign_in``; the words keep the LoginDialog context so both dialogs share their translation."""
 
-    def __init__(self, ctx, parent=None, english: bool = False, clock=None):
-        super().__init__(parent)
-        self.ctx, self.english, self.clock = ctx, english, clock
-        self.principal = None
-        self.setObjectName("loginDialog")
-        self.setWindowTitle(self.tr("Sign in"))
+    def build(self, where: str, offered: str) -> None:
+        """Lay the form out; ``offered`` is the account name filled in, and then the cursor waits in the password."""
+        translate = QCoreApplication.translate
         layout = QVBoxLayout(self)
-        self.where = QLabel(where_text(ctx, english), self)
+        self.where = QLabel(where, self)
         self.where.setObjectName("loginWhere")
         self.where.setWordWrap(True)
         layout.addWidget(self.where)
@@ -55,8 +52,8 @@ class LoginDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("&User name"), self.name)
-        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(translate("LoginDialog", "&User name"), self.name)
+        form.addRow(translate("LoginDialog", "&Password"), self.password)
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
@@ -67,11 +64,26 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.name.setText(offered)
+        (self.password if offered else self.name).setFocus()
+
+    def try_sign_in(self) -> None:
+        raise NotImplementedError
+
+
+class LoginDialog(SignInForm):
+    """Name and password; a refusal (wrong password, locked account) is shown in the dialog itself.
+    The last user's name is filled in and the cursor waits in the password."""
+
+    def __init__(self, ctx, parent=None, english: bool = False, clock=None):
+        super().__init__(parent)
+        self.ctx, self.english, self.clock = ctx, english, clock
+        self.principal = None
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("Sign in"))
         from .. import settings
 
-        last = settings.read(settings.LAST_USER)  # the last successful sign-in, filled in again
-        self.name.setText(last)
-        (self.password if last else self.name).setFocus()
+        self.build(where_text(ctx, english), settings.read(settings.LAST_USER))  # the last sign-in, offered again
 
     def try_sign_in(self) -> None:
         try:

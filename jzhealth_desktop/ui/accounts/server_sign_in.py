@@ -17,7 +17,8 @@ import os
 from typing import TYPE_CHECKING, Callable
 
 from ...domain.errors import JzError, StoreError
-from ..qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from ..qt import QDialog
+from .login import SignInForm
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...services.context import Context
@@ -33,7 +34,7 @@ def server_url(target: str) -> str | None:
     return None if found is None else found[0]
 
 
-class ServerSignInDialog(QDialog):
+class ServerSignInDialog(SignInForm):
     """Account and password for the city server; a refusal is told in the dialog and the person tries again."""
 
     def __init__(self, url: str, parent: QDialog | None = None, english: bool = False):
@@ -45,34 +46,10 @@ class ServerSignInDialog(QDialog):
         self.ctx: Context | None = None
         self.setObjectName("serverSignInDialog")
         self.setWindowTitle(self.tr("Sign in to the city server"))
-        layout = QVBoxLayout(self)
-        self.where = QLabel(self.tr("City server: {store}").format(store=shown_url(url)), self)
-        self.where.setObjectName("loginWhere")
-        self.where.setWordWrap(True)
-        layout.addWidget(self.where)
-        form = QFormLayout()
-        self.name = QLineEdit(self)
-        self.name.setObjectName("loginName")
-        self.password = QLineEdit(self)
-        self.password.setObjectName("loginPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("&User name"), self.name)
-        form.addRow(self.tr("&Password"), self.password)
-        layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setObjectName("loginError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         # The name the URL carries (an administrator's), else the last one signed in on this PC.
         found = server_account(url)
         named = (found[1] if found else None) or settings.read(settings.LAST_USER)
-        self.name.setText(named)
-        (self.password if named else self.name).setFocus()
+        self.build(self.tr("City server: {store}").format(store=shown_url(url)), named)
 
     def try_sign_in(self) -> None:
         from ...services.accounts import open_as_account
