@@ -67,7 +67,7 @@ def configure_station(ctx: Context, kind: str, org: str | None, operator: str) -
 SIGNING_KEY = "station_signing_key"
 
 
-def _ensure_key(session) -> str:
+def _ensure_key(session: Session) -> str:
     from .exchange.signing import new_private_key
 
     key = get_setting(session, SIGNING_KEY)

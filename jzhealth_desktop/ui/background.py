@@ -106,7 +106,8 @@ class Operation(QObject):
             else:
                 from .dialogs import show_error
 
-                show_error(self.parent(), self.title, exc)
+                parent = self.parent()
+                show_error(parent if isinstance(parent, QWidget) else None, self.title, exc)
         finally:
             self.deleteLater()
 

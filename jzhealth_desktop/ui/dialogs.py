@@ -42,7 +42,7 @@ def ask_reload(parent: QWidget, message: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def show_error(parent: QWidget, title: str, exc: BaseException | str) -> None:
+def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> None:
     QMessageBox.warning(parent, title, exc if isinstance(exc, str) else error_text(exc))
 
 

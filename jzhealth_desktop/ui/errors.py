@@ -127,7 +127,7 @@ def install(app: QApplication) -> ErrorHandler:
     """Make the handler ``sys.excepthook`` (PySide6 hands exceptions in slots and event handlers to it)."""
     handler = ErrorHandler(app)
     sys.excepthook = handler
-    app._jz_error_handler = handler  # kept with the app
+    setattr(app, "_jz_error_handler", handler)  # kept with the app (a Python attribute on the Qt object)
     return handler
 
 

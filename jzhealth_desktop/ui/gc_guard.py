@@ -31,4 +31,4 @@ def install(app: QObject) -> None:
     """Once per application: no automatic collection, a periodic one on the UI thread."""
     if getattr(app, "_jz_collector", None) is None:
         gc.disable()
-        app._jz_collector = _Collector(app)
+        setattr(app, "_jz_collector", _Collector(app))  # a Python attribute on the Qt object: once per app

@@ -45,6 +45,7 @@ def place(window: MainWindow, declared: Iterable[MenuAction]) -> list[QAction]:
             action = submenu.menuAction()
         else:
             action = QAction(QCoreApplication.translate(spec.context, spec.text), window)
+            assert spec.handler is not None  # MenuAction refuses an item with neither handler nor submenu
             slot = spec.handler(window)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
             if spec.shortcut is not None:

@@ -158,9 +158,9 @@ class AccountActions(QObject):
             return dialog
         from .manage import UsersDialog
 
-        dialog = UsersDialog(self.ctx, self.window, self.english)
-        dialog.show()
-        return dialog
+        users = UsersDialog(self.ctx, self.window, self.english)
+        users.show()
+        return users
 
     def edit_deadlines(self) -> DeadlinesDialog:
         from .manage import DeadlinesDialog

@@ -71,8 +71,8 @@ class UsersDialog(QDialog):
                 self.table.setItem(i, j, QTableWidgetItem(text))
 
     def _selected(self) -> str | None:
-        row = self.table.currentRow()
-        return self.table.item(row, 0).text() if row >= 0 else None
+        item = self.table.item(self.table.currentRow(), 0)
+        return item.text() if item is not None else None
 
     def _run(self, fn, done: str) -> None:
         try:

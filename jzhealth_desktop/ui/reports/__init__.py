@@ -25,7 +25,7 @@ def open_report_dialog(window) -> None:
     from .preview import PreviewDialog
 
     dialog = ReportDialog(window.ctx, window.current_org(), window.current_year(), window)
-    if dialog.exec() != ReportDialog.Accepted:
+    if dialog.exec() != ReportDialog.DialogCode.Accepted:
         return
     kind, org, year, options = dialog.kind_code(), dialog.org_code(), dialog.year_value(), dialog.options()
     name = suggested_name(kind, window.ctx.org(org).name, year)
@@ -36,7 +36,7 @@ def open_report_dialog(window) -> None:
 
     def done(path):
         preview = PreviewDialog(path, window, name)
-        preview.setAttribute(Qt.WA_DeleteOnClose, True)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         preview.show()
 
     window.run_in_background(translate("reports", "Building the report…"), work, done, cancellable=True)
