@@ -72,6 +72,16 @@ def quote_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _holds_right(roles: Roles, can_write_values: str, right: str) -> str:
+    """SQL that is true when the session's groups hold the access right named by the SQL expression ``right``
+    (a move's right: submit, review, or writing the form's figures)."""
+    return f"""CASE {right}
+                WHEN 'submission.submit' THEN {_in_groups(roles, "submission.submit")}
+                WHEN 'submission.review' THEN {_in_groups(roles, "submission.review")}
+                WHEN 'values.write' THEN {can_write_values}
+                ELSE false END"""
+
+
 def _in_groups(roles: Roles, right: str) -> str:
     """SQL: is the session's account in a group that holds ``right`` (access.py RIGHTS)?"""
     names = [roles.group(r) for r in GROUPS if r in RIGHTS[right]]
@@ -169,11 +179,7 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
                 RAISE EXCEPTION 'jz: cannot % a form that is %', p_action, coalesce(cur, 'empty')
                   USING ERRCODE = '42501';
               END IF;
-              ok := CASE mv.right_
-                WHEN 'submission.submit' THEN {_in_groups(roles, "submission.submit")}
-                WHEN 'submission.review' THEN {_in_groups(roles, "submission.review")}
-                WHEN 'values.write' THEN {can_write_values}
-                ELSE false END;
+              ok := {_holds_right(roles, can_write_values, "mv.right_")};
               IF NOT ok THEN RAISE EXCEPTION 'jz: may not %', p_action USING ERRCODE = '42501'; END IF;
               IF mv.needs_reason AND btrim(coalesce(p_reason, '')) = '' THEN
                 RAISE EXCEPTION 'jz: a reason is required' USING ERRCODE = '22023';
@@ -216,11 +222,7 @@ def security_statements(roles: Roles, schema: str) -> list[str]:
               IF NOT FOUND THEN
                 RAISE EXCEPTION 'jz: % cannot become %', OLD.status, NEW.status USING ERRCODE = '42501';
               END IF;
-              ok := CASE mv.right_
-                WHEN 'submission.submit' THEN {_in_groups(roles, "submission.submit")}
-                WHEN 'submission.review' THEN {_in_groups(roles, "submission.review")}
-                WHEN 'values.write' THEN {can_write_values}
-                ELSE false END;
+              ok := {_holds_right(roles, can_write_values, "mv.right_")};
               IF NOT ok THEN RAISE EXCEPTION 'jz: may not %', mv.action USING ERRCODE = '42501'; END IF;
               IF NEW.status = {quote_literal(sub.SUBMITTED)} THEN
                 problem := {s}.jz_submit_problem(NEW.org_code, NEW.year, NEW.domain_code);
