@@ -49,6 +49,21 @@ def test_states_read_as_words_and_an_unknown_code_is_shown_as_it_is(chinese):
 
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="time.tzset (to pin the PC's time zone) is POSIX-only")
+@pytest.mark.parametrize(("stored", "zh"), [
+    ("clerk@410822", "县级统计员（博爱县）"), ("clerk@410822 inactive", "县级统计员（博爱县），已停用"),
+    ("reviewer", "市级审核员"), ("admin inactive", "管理员，已停用"), ("locked", "已锁定"),
+    ("clerk@410822 odd", "clerk@410822 odd"), ("nobody@1", "nobody@1")])
+def test_an_accounts_role_and_county_read_as_words(stored, zh):
+    names = {"410822": "博爱县"}
+    assert audit_words.change_text("account", "", stored, False, names.__getitem__) == f"∅ → {zh}"
+
+
+@pytest.mark.parametrize(("detail", "zh"), [("created", "新建账户"), ("password reset", "重设密码"),
+                                            ("5 wrong passwords", "连续 5 次密码错误"), ("hand note", "hand note")])
+def test_an_accounts_note_reads_as_words(detail, zh):
+    assert audit_words.detail_text("account", detail, english=False) == zh
+
+
 def test_the_time_is_the_pcs_own_clock(monkeypatch):
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()

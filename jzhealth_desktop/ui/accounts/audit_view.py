@@ -36,6 +36,7 @@ class AuditDialog(QDialog):
         self.year = QLineEdit(self)
         self.year.setObjectName("auditYear")
         self.year.setPlaceholderText(self.tr("Year"))
+        self.year.setMaximumWidth(self.year.fontMetrics().horizontalAdvance("年度 00000") + 16)  # four digits
         self.user = QComboBox(self)
         self.user.setObjectName("auditUser")
         self.source = QComboBox(self)
@@ -46,18 +47,26 @@ class AuditDialog(QDialog):
         self.until = QLineEdit(self)
         self.until.setObjectName("auditUntil")
         self.until.setPlaceholderText(self.tr("To YYYY-MM-DD"))
-        for widget in (self.org, self.domain, self.year, self.user, self.source, self.since, self.until):
+        for widget in (self.org, self.domain, self.year, self.user, self.source):
             bar.addWidget(widget)
+        # The dates and the buttons on a second line: the placeholders say the format and must show whole,
+        # and one line of everything is wider than a 1366×768 screen at 150 %.
+        second = QHBoxLayout()
+        for edit in (self.since, self.until):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 16)
+            second.addWidget(edit)
         show = QPushButton(self.tr("Show"), self)
         show.setObjectName("auditShow")
         show.clicked.connect(self.refresh)
         export = QPushButton(self.tr("Export CSV…"), self)
         export.setObjectName("auditExport")
         export.clicked.connect(self.export)
-        bar.addWidget(show)
-        bar.addWidget(export)
+        second.addStretch(1)
+        second.addWidget(show)
+        second.addWidget(export)
         ensure_mnemonics([show, export])
         layout.addLayout(bar)
+        layout.addLayout(second)
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("auditTable")
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("User"), self.tr("Kind"),
@@ -135,7 +144,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             cells = [words.local_time(r.at), r.user, words.kind_name(r.action), self._unit(r.org), str(r.year or ""),
-                     self._subject(r.subject), words.change_text(r.action, r.old, r.new, self.english),
+                     self._subject(r.subject), words.change_text(r.action, r.old, r.new, self.english, self._unit),
                      words.source_label(r.source), words.detail_text(r.action, r.detail, self.english)]
             codes = [r.at.isoformat(sep=" ") + " UTC", r.user, r.action, r.org or "", "", r.subject or "",
                      "", r.source, r.detail]
