@@ -44,6 +44,20 @@ ACTIONS = {
     "backup": (lambda ctx, org: backup.manual_backup(ctx), {C, R, A}, {C, R, A}),
     "restore": (lambda ctx, org: backup.restore(ctx, backup.manual_backup(ctx)), {A}, {A}),
 }
+# The right (services/access.RIGHTS) each action above needs.
+RIGHT_OF = {
+    "read_form": "values.read", "validate": "values.read", "county_total": "values.read",
+    "city_total": "values.read", "county_table": "values.read", "zero_streak": "values.read",
+    "status": "values.read", "due_list": "values.read", "save_form": "values.write",
+    "submit": "submission.submit", "approve": "submission.review", "return": "submission.review",
+    "reopen": "submission.review", "set_deadline": "deadlines.write", "set_target": "targets.write",
+    "audit_query": "audit.read", "add_user": "accounts.manage", "list_users": "accounts.manage",
+    "update_user": "accounts.manage", "reset_password": "accounts.manage", "backup": "store.backup",
+    "restore": "store.maintain",
+}
+# Rights whose refusals are tested beside their feature, not in this matrix.
+ELSEWHERE = {"exchange.export": "exchange/test_exchange_package.py", "exchange.import": "exchange/test_exchange_trust.py",
+             "reports.build": "reports/test_documents.py"}
 PRINCIPALS = {CLERK: Principal("clerk", CLERK, OWN), REVIEWER: Principal("reviewer", REVIEWER),
               ADMIN: Principal("admin", ADMIN)}
 
@@ -75,10 +89,17 @@ def test_role_matrix(matrix_ctx, flow_path, snapshot, action, role, where):
 
 
 def test_every_right_is_exercised_by_the_matrix():
-    """A new right in RIGHTS needs a row above (keeps the matrix from silently falling behind)."""
+    """Every right in RIGHTS is what some action above needs, or is named with the test file that exercises it;
+    a new right (or a new action without its right) fails here until the matrix catches up."""
+    from pathlib import Path
+
     from jzhealth_desktop.services.access import RIGHTS
 
-    covered = {"values.read", "values.write", "targets.write", "submission.submit", "submission.review",
-               "audit.read", "deadlines.write", "accounts.manage", "store.backup", "store.maintain",
-               "exchange.export", "exchange.import", "reports.build"}  # the last three: tests/exchange, tests/reports
-    assert set(RIGHTS) <= covered
+    assert set(RIGHT_OF) == set(ACTIONS)  # each row says which right it exercises
+    for action, right in RIGHT_OF.items():
+        allowed_somewhere = ACTIONS[action][1] | ACTIONS[action][2]
+        assert allowed_somewhere <= RIGHTS[right], f"{action}: a role the matrix allows does not hold {right}"
+    assert set(RIGHTS) - set(RIGHT_OF.values()) == set(ELSEWHERE)
+    for right, test_file in ELSEWHERE.items():
+        text = (Path(__file__).parents[1] / test_file).read_text(encoding="utf-8")
+        assert "AccessDenied" in text, f"{test_file} should refuse a role without {right}"
