@@ -9,6 +9,7 @@ from ...services import audit
 from ..menus import ensure_mnemonics
 from ..qt import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                   QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from ..history_dialog import source_name
 from . import audit_words as words
 
 COLUMNS = 9
@@ -88,7 +89,7 @@ class AuditDialog(QDialog):
             self.user.addItem(name, name)
         self.source.addItem(self.tr("All sources"), None)
         for src in sorted({s.split(":")[0] + (":" if ":" in s else "") for s in sources}):
-            self.source.addItem(words.source_label(src), src)
+            self.source.addItem(source_name(src), src)
 
     def _fit(self, width: int, height: int) -> None:
         """The wanted size, but never larger than the screen's free area (1366×768 at 150 % leaves ~1200×680)."""
@@ -145,7 +146,7 @@ class AuditDialog(QDialog):
         for i, r in enumerate(rows):
             cells = [words.local_time(r.at), r.user, words.kind_name(r.action), self._unit(r.org), str(r.year or ""),
                      self._subject(r.subject), words.change_text(r.action, r.old, r.new, self.english, self._unit),
-                     words.source_label(r.source), words.detail_text(r.action, r.detail, self.english)]
+                     source_name(r.source), words.detail_text(r.action, r.detail, self.english)]
             codes = [r.at.isoformat(sep=" ") + " UTC", r.user, r.action, r.org or "", "", r.subject or "",
                      "", r.source, r.detail]
             for j, text in enumerate(cells):

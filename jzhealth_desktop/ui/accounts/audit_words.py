@@ -1,4 +1,5 @@
-"""The audit log's codes in words, for the 修改记录 window: its kinds, subjects, form states, sources and notes.
+"""The audit log's codes in words, for the 修改记录 window: its kinds, form states, accounts and notes
+(the sources are named by ``history_dialog.source_name``, as in a figure's history).
 
 The log keeps codes (``status``, ``submitted``, ``form``, ``approve: 请核实``) so it reads the same in any language;
 a clerk reads words. A code this module does not know is shown as it is, never hidden.
@@ -12,7 +13,6 @@ from datetime import datetime, timezone
 
 from ...domain.submission import MOVES, NAMES
 from ...services.access import ROLE_NAMES
-from ..history_dialog import source_name
 from ..qt import QCoreApplication
 
 
@@ -92,7 +92,3 @@ def detail_text(action: str, detail: str, english: bool) -> str:
 def local_time(at: datetime) -> str:
     """The log keeps UTC; the clerk reads the PC's own clock."""
     return at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def source_label(source: str) -> str:
-    return source_name(source)
