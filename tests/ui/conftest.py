@@ -43,13 +43,20 @@ def answer_dialogs(qtbot):
     seen: list[str] = []
     timer = QTimer()
     timer.setInterval(20)
-    state = {"expected": [], "last": None}
+    state = {"expected": [], "last": None, "waited": 0}
 
     def act():
         dialog = QApplication.activeModalWidget()
         if dialog is None or dialog is state["last"]:
             return
-        state["last"] = dialog
+        # Answer once the keyboard is in the dialog, as a person would: a key sent while a menu is still closing
+        # or before the dialog is activated lands in the window behind it and the dialog waits for ever.
+        focus = QApplication.focusWidget()
+        ready = QApplication.activePopupWidget() is None and focus is not None and focus.window() is dialog
+        if not ready and state["waited"] < 50:  # ~1 s, then answer anyway (a dialog that never takes the focus)
+            state["waited"] += 1
+            return
+        state["last"], state["waited"] = dialog, 0
         seen.append(type(dialog).__name__ + (f": {dialog.text()}" if isinstance(dialog, QMessageBox) else ""))
         expected = state["expected"]
         owner = dialog.parentWidget().window() if dialog.parentWidget() is not None else None
