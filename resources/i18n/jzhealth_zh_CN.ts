@@ -72,111 +72,111 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="22"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="23"/>
         <source>Change log</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="28"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="29"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="33"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="34"/>
         <source>All forms</source>
         <translation>全部报表</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="38"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="64"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="39"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="74"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="45"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="47"/>
         <source>From YYYY-MM-DD</source>
         <translation>起始日期 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="48"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="50"/>
         <source>To YYYY-MM-DD</source>
         <translation>截止日期 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="51"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="59"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="54"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="62"/>
         <source>Export CSV…</source>
         <translation>导出CSV…</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="63"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="73"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="63"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="73"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="63"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="73"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="64"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="74"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="64"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="74"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="65"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="75"/>
         <source>Old → new</source>
         <translation>原值 → 新值</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="65"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="75"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="65"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="75"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="77"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="87"/>
         <source>All users</source>
         <translation>全部用户</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="80"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="90"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="147"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="157"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>共 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="153"/>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="162"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="163"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="172"/>
         <source>Export CSV</source>
         <translation>导出CSV</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="164"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_view.py" line="174"/>
         <source>Exported %1 row(s) to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
@@ -184,42 +184,42 @@
 <context>
     <name>AuditWords</name>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="17"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="20"/>
         <source>figure</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="18"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="21"/>
         <source>target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="19"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="22"/>
         <source>form state</source>
         <translation>表单状态</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="20"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="23"/>
         <source>account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="21"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="24"/>
         <source>store</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="22"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="25"/>
         <source>due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="23"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="26"/>
         <source>data package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="24"/>
+        <location filename="../../jzhealth_desktop/ui/accounts/audit_words.py" line="27"/>
         <source>signing key</source>
         <translation>签名密钥</translation>
     </message>
@@ -1794,7 +1794,7 @@ Unit: {unit}   Years: {years}   Catalogue version: {version}</source>
     </message>
     <message>
         <location filename="../../jzhealth_desktop/ui/accounts/__init__.py" line="25"/>
-        <source>Submit &amp;all finished forms of the year…</source>
+        <source>Submit all &amp;finished forms of the year…</source>
         <translation>提交本年全部已完成表单(&amp;A)…</translation>
     </message>
     <message>

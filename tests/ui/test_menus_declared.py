@@ -100,3 +100,23 @@ def test_a_declaration_names_a_real_menu_and_one_thing_to_do(wrong):
     item = dict(menu="file", group=0, order=0, context="x", text="x", name="x", handler=lambda w: lambda: None)
     with pytest.raises(ValueError):
         MenuAction(**{**item, **wrong})
+
+
+def test_no_two_items_of_a_menu_share_an_alt_key_in_english():
+    """The English texts are the declarations' own (no translator): an Alt key two items of one menu share only
+    cycles between them (审核's "Submit &all…" and "&Approve" once did)."""
+    import importlib
+
+    from jzhealth_desktop.ui import window_actions
+    from jzhealth_desktop.ui.features import FEATURE_MODULES, declared_actions
+    from jzhealth_desktop.ui.menus import mnemonic_of
+
+    declared = list(window_actions.ACTIONS) + declared_actions(importlib.import_module(m) for m in FEATURE_MODULES)
+    by_menu: dict[str, dict[str, list[str]]] = {}
+    for action in declared:
+        letter = mnemonic_of(action.text)
+        if letter:
+            by_menu.setdefault(action.menu, {}).setdefault(letter, []).append(action.text)
+    shared = {menu: {k: v for k, v in letters.items() if len(v) > 1} for menu, letters in by_menu.items()}
+    assert {menu: s for menu, s in shared.items() if s} == {}
+    assert len(by_menu) >= 5  # the menus were really read

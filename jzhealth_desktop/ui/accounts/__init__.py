@@ -22,7 +22,7 @@ def _item(menu: str, order: int, text: str, name: str, method: str, right: str) 
 
 ACTIONS = (
     _item("review", 0, QT_TRANSLATE_NOOP("accounts", "&Submit…"), "submitForm", "submit", "submission.submit"),
-    _item("review", 1, QT_TRANSLATE_NOOP("accounts", "Submit &all finished forms of the year…"), "submitAll",
+    _item("review", 1, QT_TRANSLATE_NOOP("accounts", "Submit all &finished forms of the year…"), "submitAll",
           "submit_all", "submission.submit"),
     _item("review", 2, QT_TRANSLATE_NOOP("accounts", "&Approve"), "approveForm", "approve", "submission.review"),
     _item("review", 3, QT_TRANSLATE_NOOP("accounts", "R&eturn…"), "returnForm", "return_form", "submission.review"),
